@@ -9,6 +9,10 @@ const envSchema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
     .optional(),
+  /** Owner connection for migrations and seeds; defaults to DATABASE_URL. */
+  MIGRATION_DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'MIGRATION_DATABASE_URL must be a postgres:// or postgresql:// URL' })
+    .optional(),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
   EMBEDDED_POSTGRES_PORT: z.coerce.number().int().min(1).max(65535).default(54329),
   /** Where the embedded PostgreSQL keeps its data and the generated demo credentials (git-ignored). */

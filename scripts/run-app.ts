@@ -29,11 +29,15 @@ async function main(): Promise<void> {
   log(config.DATABASE_URL ? 'Using the PostgreSQL server in DATABASE_URL.' : 'Starting the embedded PostgreSQL…');
   const database = await openDatabase(config, { reuseRunning: false });
   log(`Database ready${database.embedded ? ` (embedded, data in ${config.DESIRED_STATE_DATA_DIR}/postgres)` : ''}; migrations applied.`);
+  if (!database.rowLevelSecurityEnforced) {
+    log('WARNING: DATABASE_URL connects as a superuser or BYPASSRLS role, so row-level security is NOT enforced. ' +
+      'Connect the app as desired_state_app (see README) and put the owner in MIGRATION_DATABASE_URL.');
+  }
   const stopDatabase = once(() => database.close());
 
   const publicUrl = config.NEXTAUTH_URL ?? `http://localhost:${config.PORT}`;
   try {
-    await ensureDemoData(database.url, config.DESIRED_STATE_DATA_DIR, publicUrl);
+    await ensureDemoData(database.ownerUrl, config.DESIRED_STATE_DATA_DIR, publicUrl);
   } catch (error) {
     await stopDatabase();
     throw error;
@@ -55,7 +59,7 @@ function runNext(
     stdio: 'inherit',
     env: {
       ...process.env,
-      DATABASE_URL: database.url,
+      DATABASE_URL: database.appUrl,
       NEXTAUTH_SECRET: authSecret,
       NEXTAUTH_URL: publicUrl,
       // No telemetry: the product must not phone home.

@@ -13,7 +13,7 @@ const log = (message: string) => console.log(`[desired-state] ${message}`);
 
 async function seed(config: Env): Promise<void> {
   const database = await openDatabase(config, { reuseRunning: true });
-  const prisma = createPrismaClient(database.url, { max: 2 });
+  const prisma = createPrismaClient(database.ownerUrl, { max: 2 });
   try {
     const organizations = await prisma.organization.count();
     if (organizations > 0) {

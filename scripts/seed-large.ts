@@ -31,7 +31,7 @@ async function main(): Promise<void> {
   const database = await openDatabase(config, { reuseRunning: true });
   try {
     log(`Loading ${args.accounts.toLocaleString('en')} accounts × ${args.assessments} assessments into a new organisation '${args.slug}'${database.embedded ? ' (embedded PostgreSQL)' : ''}…`);
-    printSummary(await seedLargeOrganization(database.url, { ...args, onProgress: log }));
+    printSummary(await seedLargeOrganization(database.ownerUrl, { ...args, onProgress: log }));
   } finally {
     await database.close();
   }

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { can } from '@/lib/auth/permissions';
 import type { ReactNode } from 'react';
 import { Wordmark } from '@/components/ui/wordmark';
 import { NavLink } from './nav-link';
@@ -46,7 +47,7 @@ export function AppShell({ organization, organizations, user, signOutSlot, child
           <nav aria-label="Main" className="-mx-3 flex overflow-x-auto">
             <NavLink href={`${base}/accounts`}>Accounts</NavLink>
             <NavLink href={`${base}/portfolio`}>Portfolio</NavLink>
-            <NavLink href={`${base}/settings`}>Settings</NavLink>
+            {can(user.role, 'settings.read') ? <NavLink href={`${base}/settings`}>Settings</NavLink> : null}
           </nav>
         </div>
       </header>

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import type { Tx } from '@/lib/db/tenant';
 
 export interface AccountOverviewRow {
   id: string;
@@ -14,16 +14,16 @@ export interface AccountOverviewRow {
 }
 
 /**
- * Active accounts of one organisation with their latest submitted score. The organisation id is a parameter
- * of every join, so no row of another tenant can appear. (The full list with paging, filters and sorting is
+ * Active accounts of one organisation with their latest submitted score. Runs inside a tenant transaction, and
+ * the organisation id is also a condition of every join. (The full list with paging, filters and sorting is
  * the accounts issue's work; this is the skeleton's first real read.)
  */
 export async function listAccountOverview(
-  prisma: PrismaClient,
+  tx: Tx,
   organizationId: string,
   limit = 100,
 ): Promise<{ rows: AccountOverviewRow[]; total: number }> {
-  const rows = await prisma.$queryRaw<AccountOverviewRow[]>`
+  const rows = await tx.$queryRaw<AccountOverviewRow[]>`
     SELECT a.id, a.name, s.name AS segment, u.name AS owner, js.name AS stage,
            a.arr::float8 AS arr, a.renewal_date AS "renewalDate",
            r.score, r.band::text AS band, r.submitted_at AS "lastAssessedAt"
@@ -42,6 +42,6 @@ export async function listAccountOverview(
      WHERE a.organization_id = ${organizationId}::uuid AND a.archived_at IS NULL
      ORDER BY a.name, a.id
      LIMIT ${limit}`;
-  const total = await prisma.account.count({ where: { organizationId, archivedAt: null } });
+  const total = await tx.account.count({ where: { organizationId, archivedAt: null } });
   return { rows, total };
 }

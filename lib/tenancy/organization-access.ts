@@ -1,8 +1,10 @@
 import 'server-only';
-import { notFound } from 'next/navigation';
+import { forbidden, notFound } from 'next/navigation';
+import { can, type Permission } from '@/lib/auth/permissions';
 import { cache } from 'react';
 import { requireUser, type CurrentUser } from '@/lib/auth/current-user';
 import { prisma } from '@/lib/db/prisma';
+import { withTenant, withUser, type Tx } from '@/lib/db/tenant';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export interface OrganizationAccess {
@@ -17,20 +19,45 @@ export interface OrganizationAccess {
  */
 export const requireOrganizationAccess = cache(async (slug: string): Promise<OrganizationAccess> => {
   const user = await requireUser();
-  const membership = await prisma().membership.findFirst({
-    where: { userId: user.id, organization: { slug } },
-    select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
-  });
-  if (!membership) notFound();
-  return { user, organization: membership.organization, role: membership.role };
+  const access = await findOrganizationAccess(user, slug);
+  if (!access) notFound();
+  return access;
 });
+
+/** The user's access to the organisation with this slug, or null (not a member, or no such organisation). */
+export async function findOrganizationAccess(user: CurrentUser, slug: string): Promise<OrganizationAccess | null> {
+  const membership = await withUser(prisma(), user.id, (tx) =>
+    tx.membership.findFirst({
+      where: { userId: user.id, organization: { slug } },
+      select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
+    }),
+  );
+  return membership ? { user, organization: membership.organization, role: membership.role } : null;
+}
+
+/** Runs tenant queries for the organisation (and user) of a checked access. */
+export function inOrganization<T>(access: OrganizationAccess, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenant(prisma(), { organizationId: access.organization.id, userId: access.user.id }, work);
+}
 
 /** Every organisation the user belongs to, for the switcher. */
 export async function listUserOrganizations(userId: string): Promise<{ name: string; slug: string }[]> {
-  const memberships = await prisma().membership.findMany({
-    where: { userId },
-    select: { organization: { select: { name: true, slug: true } } },
-    orderBy: { organization: { name: 'asc' } },
-  });
+  const memberships = await withUser(prisma(), userId, (tx) =>
+    tx.membership.findMany({
+      where: { userId },
+      select: { organization: { select: { name: true, slug: true } } },
+      orderBy: { organization: { name: 'asc' } },
+    }),
+  );
   return memberships.map((membership) => membership.organization);
+}
+
+/**
+ * For pages: the access, or Next's 403 page when the role lacks the permission (members only ever reach this
+ * for their own organisation, so it reveals nothing about others).
+ */
+export async function requireOrganizationPermission(slug: string, permission: Permission): Promise<OrganizationAccess> {
+  const access = await requireOrganizationAccess(slug);
+  if (!can(access.role, permission)) forbidden();
+  return access;
 }

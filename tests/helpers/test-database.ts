@@ -7,7 +7,10 @@ import { databaseUrl } from './database-url';
 export interface TestDatabase {
   name: string;
   url: string;
+  /** Owner connection: fixtures and assertions that must see every tenant. */
   prisma: PrismaClient;
+  /** The application's connection (role `desired_state_app`): row-level security applies. */
+  appPrisma: PrismaClient;
   drop(): Promise<void>;
 }
 
@@ -24,12 +27,15 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   );
   const url = databaseUrl(adminUrl, name);
   const prisma = createPrismaClient(url, { max: 4 });
+  const appPrisma = createPrismaClient(databaseUrl(inject('appRoleUrl'), name), { max: 4 });
   return {
     name,
     url,
     prisma,
+    appPrisma,
     async drop() {
       await prisma.$disconnect();
+      await appPrisma.$disconnect();
       await withAdmin(adminUrl, (admin) => admin.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`));
     },
   };

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { TestProject } from 'vitest/node';
+import { enableAppRoleLogin } from '@/lib/db/app-role';
 import { applyMigrations } from '@/lib/db/migrate';
 import { startTestServer } from '../helpers/throwaway-postgres';
 import { databaseUrl } from '../helpers/database-url';
@@ -8,6 +9,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     databaseAdminUrl: string;
     templateDatabase: string;
+    /** URL of the row-level-security-bound app role (on the template database; swap the database name). */
+    appRoleUrl: string;
   }
 }
 
@@ -21,7 +24,10 @@ export default async function setup(project: TestProject) {
   const admin = new pg.Client({ connectionString: server.adminUrl });
   await admin.connect();
   await admin.query(`CREATE DATABASE "${templateDatabase}"`);
-  await applyMigrations(databaseUrl(server.adminUrl, templateDatabase));
+  const templateUrl = databaseUrl(server.adminUrl, templateDatabase);
+  await applyMigrations(templateUrl);
+  const appRoleUrl = await enableAppRoleLogin(templateUrl, 'integration-test-app-role');
+  project.provide('appRoleUrl', appRoleUrl);
   project.provide('databaseAdminUrl', server.adminUrl);
   project.provide('templateDatabase', templateDatabase);
 

@@ -3,15 +3,14 @@ import { AccountOverviewTable } from '@/components/accounts/account-overview-tab
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { listAccountOverview } from '@/lib/accounts/list-account-overview';
-import { prisma } from '@/lib/db/prisma';
-import { requireOrganizationAccess } from '@/lib/tenancy/organization-access';
+import { inOrganization, requireOrganizationAccess } from '@/lib/tenancy/organization-access';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
 export default async function AccountsPage(props: { params: Promise<{ slug: string }> }) {
   const { slug } = await props.params;
-  const { organization } = await requireOrganizationAccess(slug);
-  const { rows, total } = await listAccountOverview(prisma(), organization.id);
+  const access = await requireOrganizationAccess(slug);
+  const { rows, total } = await inOrganization(access, (tx) => listAccountOverview(tx, access.organization.id));
   return (
     <>
       <PageHeader

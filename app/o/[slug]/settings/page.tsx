@@ -1,4 +1,4 @@
-import { requireOrganizationAccess } from '@/lib/tenancy/organization-access';
+import { requireOrganizationPermission } from '@/lib/tenancy/organization-access';
 import type { Metadata } from 'next';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: 'Settings' };
 export default async function Page(props: { params: Promise<{ slug: string }> }) {
   const { slug } = await props.params;
   // Pages check access themselves; the layout's check alone is not enough.
-  await requireOrganizationAccess(slug);
+  await requireOrganizationPermission(slug, 'settings.read');
   return (
     <>
       <PageHeader
