@@ -13,15 +13,18 @@ const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 
 function printSummary(summary: SeedLargeSummary): void {
   const { timings } = summary;
-  log(`Organisation '${summary.organization.name}' (slug ${summary.organization.slug}) loaded in ${seconds(timings.total)}.`);
-  log(
-    `Phases: accounts ${seconds(timings.accounts)}, assessments ${seconds(timings.assessments)}, results ${seconds(timings.results)}, ` +
-      `commit ${seconds(timings.commit)}, analyze ${seconds(timings.analyze)} ` +
-      `(Node CPU inside them: generation ${seconds(timings.generation)}, scoring + JSON ${seconds(timings.scoring)}).`,
-  );
+  const { organization } = summary;
+  log(`Organisation '${organization.name}' (slug ${organization.slug}) loaded in ${seconds(timings.total)}.`);
+  const phases = (['setup', 'accounts', 'assessments', 'results', 'commit', 'analyze'] as const)
+    .map((phase) => `${phase} ${seconds(timings[phase])}`)
+    .join(', ');
+  log(`Phases: ${phases}.`);
+  log(`Node CPU inside them: generation ${seconds(timings.generation)}, scoring + JSON ${seconds(timings.scoring)}.`);
   log('Rows per table:');
-  for (const [table, count] of Object.entries(summary.rowCounts)) log(`  ${table.padEnd(18)} ${count.toLocaleString('en').padStart(12)}`);
-  log(`Sign in as ${summary.adminEmail} (admin), ${summary.leaderEmail} (CS leader) or any of the ${summary.csmCount} CSMs`);
+  for (const [table, count] of Object.entries(summary.rowCounts)) {
+    log(`  ${table.padEnd(18)} ${count.toLocaleString('en').padStart(12)}`);
+  }
+  log(`Sign in as ${summary.adminEmail} (admin), ${summary.leaderEmail} (CS leader) or any of its ${summary.csmCount} CSMs`);
   log(`with the shared password: ${summary.password}`);
 }
 
@@ -30,7 +33,8 @@ async function main(): Promise<void> {
   const config = parseEnv(process.env);
   const database = await openDatabase(config, { reuseRunning: true });
   try {
-    log(`Loading ${args.accounts.toLocaleString('en')} accounts × ${args.assessments} assessments into a new organisation '${args.slug}'${database.embedded ? ' (embedded PostgreSQL)' : ''}…`);
+    const size = `${args.accounts.toLocaleString('en')} accounts × ${args.assessments} assessments`;
+    log(`Loading ${size} into a new organisation '${args.slug}'${database.embedded ? ' (embedded PostgreSQL)' : ''}…`);
     printSummary(await seedLargeOrganization(database.ownerUrl, { ...args, onProgress: log }));
   } finally {
     await database.close();
@@ -39,6 +43,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   const expected = error instanceof SeedLargeArgsError || error instanceof SeedLargeError || error instanceof EnvError;
-  console.error(expected ? (error as Error).message : `[seed:large] Failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const detail = error instanceof Error ? (error.stack ?? error.message) : String(error);
+  console.error(expected ? (error as Error).message : `[seed:large] Failed: ${detail}`);
   process.exit(1);
 });

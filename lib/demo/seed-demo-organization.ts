@@ -23,7 +23,8 @@ async function assertNotSeeded(db: Reader): Promise<void> {
   const emails = DEMO_PEOPLE.map((person) => person.email);
   const taken = await db.user.findMany({ where: { email: { in: emails } }, select: { email: true } });
   if (taken.length > 0) {
-    throw new DemoSeedError(`Demo users already exist (${taken.map((u) => u.email).join(', ')}); the demo was not seeded.`);
+    const list = taken.map((u) => u.email).join(', ');
+    throw new DemoSeedError(`Demo users already exist (${list}); the demo was not seeded.`);
   }
 }
 
@@ -51,18 +52,23 @@ export async function seedDemoOrganization(
     }),
   );
 
+  const organizationId = randomUUID();
   try {
     await prisma.$transaction(
       async (tx) => {
+        // Row-level security: an owner without BYPASSRLS may write only the organisation named here.
+        await tx.$executeRaw`SELECT set_config('app.org_id', ${organizationId}, true)`;
         await assertNotSeeded(tx); // again inside the transaction: another process may have seeded meanwhile
-        await writeDemoOrganization(tx, plan, users);
+        await writeDemoOrganization(tx, organizationId, plan, users);
       },
       // ~300 assessments and results take well under a second, but a cold, busy machine needs headroom.
       { timeout: 60_000, maxWait: 15_000 },
     );
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new DemoSeedError(`The demo organisation '${DEMO_ORGANIZATION.slug}' or its users were created concurrently; not seeded again.`);
+      throw new DemoSeedError(
+        `The demo organisation '${DEMO_ORGANIZATION.slug}' or its users were created concurrently; not seeded again.`,
+      );
     }
     throw error;
   }

@@ -11,6 +11,7 @@ export function progressReporter(
     while (nextTenth <= 10 && done >= (total * nextTenth) / 10) nextTenth += 1;
     const seconds = (performance.now() - started) / 1000;
     const rate = seconds > 0 ? Math.round(done / seconds).toLocaleString('en') : '–';
-    report(`${label}: ${done.toLocaleString('en')} / ${total.toLocaleString('en')} (${Math.round((100 * done) / total)}%, ${seconds.toFixed(1)} s, ${rate} rows/s)`);
+    const counts = `${done.toLocaleString('en')} / ${total.toLocaleString('en')}`;
+    report(`${label}: ${counts} (${Math.round((100 * done) / total)}%, ${seconds.toFixed(1)} s, ${rate} rows/s)`);
   };
 }

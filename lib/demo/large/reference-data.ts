@@ -27,12 +27,12 @@ export interface ReferenceIds {
 
 export async function insertReferenceData(
   client: pg.Client,
-  organization: { name: string; slug: string },
+  organization: { id: string; name: string; slug: string },
   people: readonly LargePerson[],
   passwordHash: string,
   createdAt: Date,
 ): Promise<ReferenceIds> {
-  const organizationId = randomUUID();
+  const organizationId = organization.id;
   const org = await client.query<{ band_desired: number; band_engaged: number; band_at_risk: number }>(
     `INSERT INTO "organization" (id, name, slug, created_at, updated_at) VALUES ($1, $2, $3, $4, $4)
      RETURNING band_desired, band_engaged, band_at_risk`,
@@ -96,7 +96,7 @@ export async function insertReferenceData(
     [
       organizationId,
       userIds[0],
-      JSON.stringify(organization),
+      JSON.stringify({ name: organization.name, slug: organization.slug }),
       createdAt,
       JSON.stringify({ version: 1, weights: initialWeights(), reason: INITIAL_WEIGHTS_REASON }),
     ],

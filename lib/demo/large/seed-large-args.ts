@@ -22,7 +22,12 @@ const integer = (name: string, min: number, max: number) =>
     .string({ error: `--${name} is required` })
     .regex(/^\d+$/, `--${name} must be a whole number`)
     .transform(Number)
-    .pipe(z.number().min(min, `--${name} must be at least ${min}`).max(max, `--${name} must be at most ${max.toLocaleString('en')}`));
+    .pipe(
+      z
+        .number()
+        .min(min, `--${name} must be at least ${min}`)
+        .max(max, `--${name} must be at most ${max.toLocaleString('en')}`),
+    );
 
 const argsSchema = z.object({
   accounts: integer('accounts', 1, 2_000_000),
@@ -35,7 +40,9 @@ const argsSchema = z.object({
   seed: integer('seed', 0, 4_294_967_295).optional(),
 });
 
-export function parseSeedLargeArgs(argv: readonly string[]): Required<Pick<SeedLargeOptions, 'accounts' | 'assessments' | 'slug' | 'seed'>> {
+export type SeedLargeArgs = Required<Pick<SeedLargeOptions, 'accounts' | 'assessments' | 'slug' | 'seed'>>;
+
+export function parseSeedLargeArgs(argv: readonly string[]): SeedLargeArgs {
   let values: Record<string, string | undefined>;
   try {
     ({ values } = parseArgs({
@@ -61,7 +68,8 @@ export function parseSeedLargeArgs(argv: readonly string[]): Required<Pick<SeedL
   // The load keeps ~100 bytes per assessment in memory between its passes.
   if (accounts * assessments > MAX_TOTAL_ASSESSMENTS) {
     throw new SeedLargeArgsError(
-      `--accounts × --assessments must be at most ${MAX_TOTAL_ASSESSMENTS.toLocaleString('en')} (got ${(accounts * assessments).toLocaleString('en')}).\n${SEED_LARGE_USAGE}`,
+      `--accounts × --assessments must be at most ${MAX_TOTAL_ASSESSMENTS.toLocaleString('en')} ` +
+        `(got ${(accounts * assessments).toLocaleString('en')}).\n${SEED_LARGE_USAGE}`,
     );
   }
   return { accounts, assessments, slug: parsed.data['org-slug'] ?? `large-${accounts}`, seed: seed ?? 1 };

@@ -1,0 +1,68 @@
+/**
+ * The authorization matrix: every page, route handler and server action × every kind of caller, with the
+ * outcome the caller must get. tests/unit/authorization-matrix.test.ts fails when the app gains a page, route
+ * or action without an entry here; tests/e2e/authorization-matrix.spec.ts drives the real server with each
+ * caller and checks every cell.
+ */
+
+export const ACTORS = ['anonymous', 'csmOwner', 'csmNonOwner', 'leader', 'admin', 'otherOrg'] as const;
+export type Actor = (typeof ACTORS)[number];
+
+/**
+ * ok: allowed (a page renders; an action gets past authorization, e.g. to input validation);
+ * signIn: sent to sign-in (pages) or 401 / UNAUTHENTICATED; forbidden: 403 / FORBIDDEN;
+ * notFound: 404 / NOT_FOUND, identical to a missing resource.
+ */
+export type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound';
+export type Expectations = Record<Actor, Outcome>;
+
+const everyone = (outcome: Outcome): Expectations =>
+  Object.fromEntries(ACTORS.map((actor) => [actor, outcome])) as Expectations;
+
+/** Members of the organisation see it; a member of another organisation gets 404, like a missing one. */
+const members: Expectations = { ...everyone('ok'), anonymous: 'signIn', otherOrg: 'notFound' };
+const adminsOnly: Expectations = {
+  anonymous: 'signIn',
+  csmOwner: 'forbidden',
+  csmNonOwner: 'forbidden',
+  leader: 'forbidden',
+  admin: 'ok',
+  otherOrg: 'notFound',
+};
+/** Pages for any signed-in user, before an organisation is chosen. */
+const signedIn: Expectations = { ...everyone('ok'), anonymous: 'signIn' };
+
+/** Keyed by the route pattern under app/ (route groups removed). */
+export const PAGES: Record<string, Expectations> = {
+  '/': everyone('ok'),
+  '/sign-in': everyone('ok'),
+  '/o': signedIn,
+  '/o/[slug]/accounts': members,
+  '/o/[slug]/portfolio': members,
+  '/o/[slug]/settings': adminsOnly,
+};
+
+/** Keyed by 'METHOD /pattern'. next-auth's own endpoints are public by design (sign-in itself). */
+export const ROUTES: Record<string, Expectations> = {
+  'GET /api/health': everyone('ok'),
+  'GET /api/auth/[...nextauth]': everyone('ok'),
+  'POST /api/auth/[...nextauth]': everyone('ok'),
+};
+
+/**
+ * Keyed by '<file under app/>#<exported name>'. `page` is a page that uses the action (Next.js routes an action
+ * request through a page that imports it); `args` are the arguments sent (defaults to [slug, {}], which an
+ * authorised caller gets a validation error for, so the matrix changes no data).
+ */
+export interface ActionEntry {
+  expect: Expectations;
+  page: string;
+  args?: (fixtures: Fixtures) => unknown[];
+}
+export const ACTIONS: Record<string, ActionEntry> = {};
+
+/** The ids the e2e run fills dynamic segments and arguments with (all of the demo organisation). */
+export interface Fixtures {
+  slug: string;
+  ownedAccountId: string;
+}
