@@ -9,7 +9,10 @@ import { defineConfig, devices } from '@playwright/test';
  */
 const port = Number(process.env.E2E_PORT ?? 3100);
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(tmpdir(), `desired-state-e2e-${port}`);
+const embeddedPostgresPort = port + 20_000;
+// Specs read these (fixtures that need the database connect to it as its owner).
 process.env.E2E_DATA_DIR = dataDir;
+process.env.E2E_EMBEDDED_POSTGRES_PORT = String(embeddedPostgresPort);
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -54,7 +57,7 @@ export default defineConfig({
     env: {
       PORT: String(port),
       DESIRED_STATE_DATA_DIR: dataDir,
-      EMBEDDED_POSTGRES_PORT: String(port + 20_000),
+      EMBEDDED_POSTGRES_PORT: String(embeddedPostgresPort),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
     },

@@ -10,10 +10,11 @@ export type Actor = (typeof ACTORS)[number];
 
 /**
  * ok: allowed (a page renders; an action gets past authorization, e.g. to input validation);
+ * redirect: sent on to another page of their own (e.g. a signed-in user opening /sign-in);
  * signIn: sent to sign-in (pages) or 401 / UNAUTHENTICATED; forbidden: 403 / FORBIDDEN;
  * notFound: 404 / NOT_FOUND, identical to a missing resource.
  */
-export type Outcome = 'ok' | 'signIn' | 'forbidden' | 'notFound';
+export type Outcome = 'ok' | 'redirect' | 'signIn' | 'forbidden' | 'notFound';
 export type Expectations = Record<Actor, Outcome>;
 
 const everyone = (outcome: Outcome): Expectations =>
@@ -29,14 +30,16 @@ const adminsOnly: Expectations = {
   admin: 'ok',
   otherOrg: 'notFound',
 };
-/** Pages for any signed-in user, before an organisation is chosen. */
-const signedIn: Expectations = { ...everyone('ok'), anonymous: 'signIn' };
+/** Signed-in users are sent on to their organisation; visitors to sign-in. */
+const signedInRedirect: Expectations = { ...everyone('redirect'), anonymous: 'signIn' };
+/** Pages for visitors; signed-in users are sent on to their organisation. */
+const visitorsOnly: Expectations = { ...everyone('redirect'), anonymous: 'ok' };
 
 /** Keyed by the route pattern under app/ (route groups removed). */
 export const PAGES: Record<string, Expectations> = {
   '/': everyone('ok'),
-  '/sign-in': everyone('ok'),
-  '/o': signedIn,
+  '/sign-in': visitorsOnly,
+  '/o': signedInRedirect,
   '/o/[slug]/accounts': members,
   '/o/[slug]/portfolio': members,
   '/o/[slug]/settings': adminsOnly,
