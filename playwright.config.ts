@@ -60,6 +60,10 @@ export default defineConfig({
       EMBEDDED_POSTGRES_PORT: String(embeddedPostgresPort),
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       DATABASE_URL: process.env.E2E_DATABASE_URL ?? '',
+      // A short sign-in lock (18 s) so tests/e2e/lockout.spec.ts sees it lift; every spec signs in from 127.0.0.1,
+      // so the per-address limit (covered by tests/integration/auth-throttle.test.ts) is out of the way.
+      AUTH_LOCKOUT_MINUTES: '0.3',
+      AUTH_IP_THRESHOLD: '1000',
     },
   },
 });

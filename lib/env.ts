@@ -19,6 +19,51 @@ const envSchema = z.object({
   DESIRED_STATE_DATA_DIR: z.string().min(1).default('.data'),
   NEXTAUTH_SECRET: z.string().min(32, 'NEXTAUTH_SECRET must be at least 32 characters').optional(),
   NEXTAUTH_URL: z.url({ error: 'NEXTAUTH_URL must be a URL such as http://localhost:3000' }).optional(),
+
+  /** Failed sign-ins for one email within the window that lock it (lib/auth/throttle.ts). */
+  AUTH_LOCKOUT_THRESHOLD: z.coerce
+    .number({ error: 'AUTH_LOCKOUT_THRESHOLD must be a whole number of attempts' })
+    .int('AUTH_LOCKOUT_THRESHOLD must be a whole number of attempts')
+    .min(1, 'AUTH_LOCKOUT_THRESHOLD must be at least 1')
+    .max(1000, 'AUTH_LOCKOUT_THRESHOLD must be at most 1000')
+    .default(5),
+  /** How long a lock lasts, in minutes (fractions allowed: 0.25 = 15 s, for tests). */
+  AUTH_LOCKOUT_MINUTES: z.coerce
+    .number({ error: 'AUTH_LOCKOUT_MINUTES must be a number of minutes' })
+    .positive('AUTH_LOCKOUT_MINUTES must be more than 0')
+    .max(1440, 'AUTH_LOCKOUT_MINUTES must be at most 1440 (a day)')
+    .default(15),
+  /** The window failed sign-ins are counted in, in minutes. */
+  AUTH_LOCKOUT_WINDOW_MINUTES: z.coerce
+    .number({ error: 'AUTH_LOCKOUT_WINDOW_MINUTES must be a number of minutes' })
+    .positive('AUTH_LOCKOUT_WINDOW_MINUTES must be more than 0')
+    .max(1440, 'AUTH_LOCKOUT_WINDOW_MINUTES must be at most 1440 (a day)')
+    .default(15),
+  /** Failed sign-ins from one client address within the window that block it. */
+  AUTH_IP_THRESHOLD: z.coerce
+    .number({ error: 'AUTH_IP_THRESHOLD must be a whole number of attempts' })
+    .int('AUTH_IP_THRESHOLD must be a whole number of attempts')
+    .min(1, 'AUTH_IP_THRESHOLD must be at least 1')
+    .max(100_000, 'AUTH_IP_THRESHOLD must be at most 100000')
+    .default(20),
+
+  /** Optional single sign-on through any OpenID Connect provider: all three or none (README, "Single sign-on"). */
+  OIDC_ISSUER: z
+    .url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be the issuer URL, such as https://login.example.com/realms/acme' })
+    .transform((issuer) => issuer.replace(/\/+$/, ''))
+    .optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  /** The provider's name on the sign-in button ("Sign in with <name>"). */
+  OIDC_NAME: z.string().trim().min(1).max(40, 'OIDC_NAME must be at most 40 characters').default('single sign-on'),
+}).superRefine((value, ctx) => {
+  const oidc = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const missing = oidc.filter((name) => value[name] === undefined);
+  if (missing.length > 0 && missing.length < oidc.length) {
+    for (const name of missing) {
+      ctx.addIssue({ code: 'custom', path: [name], message: `${name} is required when any OIDC_* variable is set (set all three or none)` });
+    }
+  }
 });
 
 export type Env = z.infer<typeof envSchema>;
@@ -36,6 +81,13 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
     throw new EnvError(`Invalid environment configuration:\n${lines.join('\n')}`);
   }
   return result.data;
+}
+
+/** The OpenID Connect provider's settings, or null when single sign-on is not configured. */
+export function oidcConfig(config: Env): { issuer: string; clientId: string; clientSecret: string; name: string } | null {
+  const { OIDC_ISSUER: issuer, OIDC_CLIENT_ID: clientId, OIDC_CLIENT_SECRET: clientSecret } = config;
+  if (!issuer || !clientId || !clientSecret) return null;
+  return { issuer, clientId, clientSecret, name: config.OIDC_NAME };
 }
 
 let cached: Env | undefined;

@@ -80,8 +80,11 @@ function Hero() {
             remains, and tells you which component to fix first.
           </p>
           <div className="mt-8 flex flex-wrap gap-3">
-            <ButtonLink href="/sign-in">Sign in</ButtonLink>
-            <ButtonLink href="#components" variant="secondary">
+            <ButtonLink href="/sign-up">Create an organisation</ButtonLink>
+            <ButtonLink href="/sign-in" variant="secondary">
+              Sign in
+            </ButtonLink>
+            <ButtonLink href="#components" variant="ghost">
               See the eight components
             </ButtonLink>
           </div>
@@ -208,12 +211,20 @@ function Roles() {
       </dl>
       <div className="mt-12 flex flex-col items-start gap-4 rounded-xl bg-brand-900 px-6 py-8 sm:flex-row sm:items-center sm:justify-between sm:px-10">
         <p className="text-lg font-medium text-white">Ready to see where your accounts stand?</p>
-        <Link
-          href="/sign-in"
-          className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-brand-900 hover:bg-brand-50 focus-visible:outline-white"
-        >
-          Sign in
-        </Link>
+        <div className="flex flex-wrap gap-3">
+          <Link
+            href="/sign-up"
+            className="inline-flex h-10 items-center rounded-md bg-white px-4 text-sm font-medium text-brand-900 hover:bg-brand-50 focus-visible:outline-white"
+          >
+            Create an organisation
+          </Link>
+          <Link
+            href="/sign-in"
+            className="inline-flex h-10 items-center rounded-md border border-white/40 px-4 text-sm font-medium text-white hover:bg-white/10 focus-visible:outline-white"
+          >
+            Sign in
+          </Link>
+        </div>
       </div>
     </section>
   );

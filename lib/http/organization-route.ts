@@ -1,14 +1,17 @@
 import 'server-only';
 import { getCurrentUser } from '@/lib/auth/current-user';
 import { can, type Permission } from '@/lib/auth/permissions';
+import { env } from '@/lib/env';
 import { AppError, HTTP_STATUS, forbiddenError, notFoundError } from '@/lib/errors';
 import { findOrganizationAccess, type OrganizationAccess } from '@/lib/tenancy/organization-access';
+import { verifyOrigin } from './verify-origin';
 
 type RouteContext<P> = { params: Promise<P> };
 
 /**
  * The one wrapper for route handlers under /api/o/[slug]/…: same checks as server actions, errors as JSON with
- * the status from HTTP_STATUS. Another organisation's resource answers exactly like a missing one.
+ * the status from HTTP_STATUS. Another organisation's resource answers exactly like a missing one. Methods other
+ * than GET/HEAD/OPTIONS must come from this site (Origin check, lib/http/verify-origin.ts): 403 otherwise.
  */
 export function organizationRoute<P extends { slug: string }>(config: {
   permission: Permission;
@@ -22,6 +25,8 @@ export function organizationRoute<P extends { slug: string }>(config: {
       const access = await findOrganizationAccess(user, params.slug);
       if (!access) throw notFoundError();
       if (!can(access.role, config.permission)) throw forbiddenError();
+      const publicUrl = env().NEXTAUTH_URL;
+      verifyOrigin(request, publicUrl ? [publicUrl] : []);
       return await config.handler(request, access, params);
     } catch (error) {
       return errorResponse(error);

@@ -39,10 +39,25 @@ const visitorsOnly: Expectations = { ...everyone('redirect'), anonymous: 'ok' };
 export const PAGES: Record<string, Expectations> = {
   '/': everyone('ok'),
   '/sign-in': visitorsOnly,
+  '/sign-up': visitorsOnly,
   '/o': signedInRedirect,
   '/o/[slug]/accounts': members,
+  '/o/[slug]/accounts/new': adminsOnly,
+  '/o/[slug]/accounts/import': adminsOnly,
+  '/o/[slug]/accounts/[accountId]/edit': { ...adminsOnly, leader: 'ok' },
+  '/o/[slug]/accounts/[accountId]': members,
+  // The e2e run fills no [assessmentId], so every member gets the 404 of a missing assessment (identical for
+  // another organisation's); tests/integration/assessments.test.ts covers who may open which assessment.
+  '/o/[slug]/accounts/[accountId]/assessments/[assessmentId]': { ...everyone('notFound'), anonymous: 'signIn' },
   '/o/[slug]/portfolio': members,
+  '/o/[slug]/portfolio/heatmap': members,
+  '/o/[slug]/portfolio/team': members,
+  '/o/[slug]/portfolio/accounts': members,
   '/o/[slug]/settings': adminsOnly,
+  '/o/[slug]/settings/members': adminsOnly,
+  '/o/[slug]/settings/audit': adminsOnly,
+  // Public: the token is the credential; an unknown one renders "not valid" for everyone.
+  '/invite/[token]': everyone('ok'),
 };
 
 /** Keyed by 'METHOD /pattern'. next-auth's own endpoints are public by design (sign-in itself). */
@@ -50,6 +65,8 @@ export const ROUTES: Record<string, Expectations> = {
   'GET /api/health': everyone('ok'),
   'GET /api/auth/[...nextauth]': everyone('ok'),
   'POST /api/auth/[...nextauth]': everyone('ok'),
+  'GET /api/o/[slug]/accounts/export': members,
+  'GET /api/o/[slug]/portfolio/export': members,
 };
 
 /**
@@ -62,7 +79,44 @@ export interface ActionEntry {
   page: string;
   args?: (fixtures: Fixtures) => unknown[];
 }
-export const ACTIONS: Record<string, ActionEntry> = {};
+export const ACTIONS: Record<string, ActionEntry> = {
+  'o/[slug]/accounts/actions.ts#createAccountAction': { expect: adminsOnly, page: '/o/[slug]/accounts/new' },
+  'o/[slug]/accounts/actions.ts#updateAccountAction': { expect: adminsOnly, page: '/o/[slug]/accounts/[accountId]/edit' },
+  'o/[slug]/accounts/actions.ts#setAccountArchivedAction': { expect: adminsOnly, page: '/o/[slug]/accounts/[accountId]/edit' },
+  'o/[slug]/accounts/actions.ts#assignAccountOwnerAction': {
+    expect: { ...adminsOnly, leader: 'ok' },
+    page: '/o/[slug]/accounts/[accountId]/edit',
+  },
+  'o/[slug]/accounts/actions.ts#previewAccountImportAction': { expect: adminsOnly, page: '/o/[slug]/accounts/import' },
+  'o/[slug]/accounts/actions.ts#confirmAccountImportAction': { expect: adminsOnly, page: '/o/[slug]/accounts/import' },
+
+  // Assessments: ADMIN any account, CSM only accounts they own, LEADER read-only. { accountId } alone earns the
+  // owner a validation error (nothing written); the ownership check comes before validation.
+  ...Object.fromEntries(
+    ['startAssessmentAction', 'saveAssessmentDraftAction', 'submitAssessmentAction'].map((name) => [
+      `o/[slug]/accounts/[accountId]/actions.ts#${name}`,
+      {
+        expect: { anonymous: 'signIn', csmOwner: 'ok', csmNonOwner: 'forbidden', leader: 'forbidden', admin: 'ok', otherOrg: 'notFound' },
+        page: '/o/[slug]/accounts/[accountId]',
+        args: (f: Fixtures) => [f.slug, { accountId: f.ownedAccountId }],
+      } satisfies ActionEntry,
+    ]),
+  ),
+
+  'o/[slug]/settings/members/actions.ts#createInvitationAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  'o/[slug]/settings/members/actions.ts#revokeInvitationAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  'o/[slug]/settings/members/actions.ts#changeMemberRoleAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  'o/[slug]/settings/members/actions.ts#removeMemberAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  // Public: the invitation's token is the credential, so an unknown token is NOT_FOUND for every caller.
+  'invite/[token]/actions.ts#acceptInvitationAction': {
+    expect: everyone('notFound'),
+    page: '/invite/[token]',
+    args: () => ['not-a-real-token', {}],
+  },
+
+  // Public: anyone may create an account and organisation; {} only earns validation errors.
+  '(auth)/sign-up/actions.ts#signUpAction': { expect: everyone('ok'), page: '/sign-up', args: () => [{}] },
+};
 
 /** The ids the e2e run fills dynamic segments and arguments with (all of the demo organisation). */
 export interface Fixtures {

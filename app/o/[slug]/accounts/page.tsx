@@ -1,30 +1,75 @@
 import type { Metadata } from 'next';
-import { AccountOverviewTable } from '@/components/accounts/account-overview-table';
+import { AccountListFilters } from '@/components/accounts/account-list-filters';
+import { AccountListPager } from '@/components/accounts/account-list-pager';
+import { AccountListTable } from '@/components/accounts/account-list-table';
+import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { listAccountOverview } from '@/lib/accounts/list-account-overview';
+import { accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
+import { listAccountOptions } from '@/lib/accounts/list-account-options';
+import { listAccounts } from '@/lib/accounts/list-accounts';
+import { can } from '@/lib/auth/permissions';
 import { inOrganization, requireOrganizationAccess } from '@/lib/tenancy/organization-access';
 
 export const metadata: Metadata = { title: 'Accounts' };
 
-export default async function AccountsPage(props: { params: Promise<{ slug: string }> }) {
+export default async function AccountsPage(props: {
+  params: Promise<{ slug: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const { slug } = await props.params;
   const access = await requireOrganizationAccess(slug);
-  const { rows, total } = await inOrganization(access, (tx) => listAccountOverview(tx, access.organization.id));
+  const params = parseAccountListParams(await props.searchParams);
+  const scope = { organizationId: access.organization.id, userId: access.user.id };
+  const [list, options] = await inOrganization(access, async (tx) => [
+    await listAccounts(tx, scope, params),
+    await listAccountOptions(tx, access.organization.id),
+  ] as const);
+  const basePath = `/o/${slug}/accounts`;
+  const canWrite = can(access.role, 'accounts.write');
   return (
     <>
       <PageHeader
         title="Accounts"
-        description={`${total} active accounts with their latest DSCE score and band${total > rows.length ? ` (first ${rows.length} by name)` : ''}.`}
+        description="Every account with its latest DSCE score and band. Filter, sort and export the list; click an account to open it."
+        actions={
+          <>
+            <a
+              href={`/api/o/${slug}/accounts/export${accountListSearch(params, { page: 1 })}`}
+              className={buttonClasses({ variant: 'secondary', size: 'sm' })}
+              download
+            >
+              Export CSV
+            </a>
+            {canWrite ? (
+              <>
+                <ButtonLink href={`${basePath}/import`} variant="secondary" size="sm">
+                  Import CSV
+                </ButtonLink>
+                <ButtonLink href={`${basePath}/new`} size="sm">
+                  New account
+                </ButtonLink>
+              </>
+            ) : null}
+          </>
+        }
       />
-      {rows.length === 0 ? (
+      <AccountListFilters params={params} options={options} basePath={basePath} />
+      {list.rows.length === 0 ? (
         <EmptyState
-          title="No accounts yet"
+          title={list.total === 0 && !hasFilters(params) ? 'No accounts yet' : 'No accounts match these filters'}
           body={<p>Accounts appear here with their score, band, owner and how recently they were assessed.</p>}
         />
       ) : (
-        <AccountOverviewTable rows={rows} />
+        <>
+          <AccountListTable rows={list.rows} params={{ ...params, page: list.page }} basePath={basePath} />
+          <AccountListPager params={params} page={list.page} pageCount={list.pageCount} pageSize={list.pageSize} total={list.total} basePath={basePath} />
+        </>
       )}
     </>
   );
+}
+
+function hasFilters(params: ReturnType<typeof parseAccountListParams>): boolean {
+  return Boolean(params.q || params.owner !== 'all' || params.segment || params.stage || params.band || params.stale || params.renewal || params.status !== 'active');
 }

@@ -1,0 +1,101 @@
+import Link from 'next/link';
+import { BandBadge } from '@/components/ui/band-badge';
+import { cn } from '@/components/ui/cn';
+import { accountListSearch, DEFAULT_DIRECTION, type AccountListParams, type AccountSort } from '@/lib/accounts/account-list-params';
+import type { AccountListRow } from '@/lib/accounts/list-accounts';
+import { formatScore } from '@/lib/scoring/format';
+import { formatArr, formatDay } from './format';
+
+type Column = { label: string; sort?: AccountSort; align?: 'right' };
+const COLUMNS: Column[] = [
+  { label: 'Account', sort: 'name' },
+  { label: 'Segment' },
+  { label: 'Owner' },
+  { label: 'Stage' },
+  { label: 'ARR', sort: 'arr', align: 'right' },
+  { label: 'Renewal', sort: 'renewal' },
+  { label: 'Score', sort: 'score', align: 'right' },
+  { label: 'Gap', sort: 'gap', align: 'right' },
+  { label: 'Band' },
+  { label: 'Last assessed', sort: 'assessed' },
+];
+
+/** A sortable column header: a link to the same list sorted by it (first click uses its natural direction). */
+function SortHeader({ column, params, basePath }: { column: Column; params: AccountListParams; basePath: string }) {
+  const active = column.sort === params.sort;
+  const ariaSort = active ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined;
+  const align = column.align === 'right' ? 'text-right' : 'text-left';
+  if (!column.sort) {
+    return (
+      <th scope="col" className={cn('px-3 py-3', align)}>
+        {column.label}
+      </th>
+    );
+  }
+  const nextDir = active ? (params.dir === 'asc' ? 'desc' : 'asc') : DEFAULT_DIRECTION[column.sort];
+  const href = `${basePath}${accountListSearch(params, { sort: column.sort, dir: nextDir, page: 1 })}`;
+  return (
+    <th scope="col" aria-sort={ariaSort} className={cn('px-3 py-3', align)}>
+      <Link href={href} className={cn('inline-flex items-center gap-1 rounded hover:text-ink', active && 'text-ink')}>
+        {column.label}
+        <span aria-hidden="true" className="w-3 text-[10px]">
+          {active ? (params.dir === 'asc' ? '▲' : '▼') : ''}
+        </span>
+        <span className="sr-only">{active ? `, sorted ${ariaSort}` : ', sort'}</span>
+      </Link>
+    </th>
+  );
+}
+
+/** The accounts of one list page. Each account's name links to its page. Display rounding only. */
+export function AccountListTable({
+  rows,
+  params,
+  basePath,
+}: {
+  rows: AccountListRow[];
+  params: AccountListParams;
+  /** /o/[slug]/accounts */
+  basePath: string;
+}) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-line bg-surface">
+      <table className="min-w-full text-sm">
+        <caption className="sr-only">Accounts with their latest DSCE score; column headers sort the list</caption>
+        <thead className="bg-canvas text-xs font-semibold tracking-wide text-ink-muted uppercase">
+          <tr>
+            {COLUMNS.map((column) => (
+              <SortHeader key={column.label} column={column} params={params} basePath={basePath} />
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-line">
+          {rows.map((row) => (
+            <tr key={row.id} className="hover:bg-hover">
+              <th scope="row" className="max-w-64 px-3 py-2.5 text-left font-medium text-ink">
+                <Link href={`${basePath}/${row.id}`} className="block truncate rounded text-brand-700 hover:underline">
+                  {row.name}
+                </Link>
+                {row.externalId ? <span className="block truncate text-xs font-normal text-ink-subtle">{row.externalId}</span> : null}
+              </th>
+              <td className="px-3 py-2.5 text-ink-muted">{row.segment ?? '—'}</td>
+              <td className="px-3 py-2.5 text-ink-muted">{row.owner ?? 'Unassigned'}</td>
+              <td className="px-3 py-2.5 text-ink-muted">{row.stage ?? '—'}</td>
+              <td className="px-3 py-2.5 text-right tabular-nums">{formatArr(row.arr)}</td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatDay(row.renewalDate)}</td>
+              <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{formatScore(row.score)}</td>
+              <td className="px-3 py-2.5 text-right text-ink-muted tabular-nums">{formatScore(row.gap)}</td>
+              <td className="px-3 py-2.5">
+                {row.band ? <BandBadge band={row.band} /> : <span className="text-ink-muted">Not assessed</span>}
+              </td>
+              <td className="px-3 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">
+                {row.lastAssessedAt ? formatDay(row.lastAssessedAt) : 'Never'}
+                {row.stale ? <span className="ml-2 rounded bg-band-at-risk-soft px-1.5 py-0.5 text-xs text-band-at-risk-ink">Stale</span> : null}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { formatScore } from '@/lib/scoring/format';
+
+/** Display formatting for portfolio figures (display only: figures are never rounded before this). */
+const money = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 });
+const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+
+export const formatMoney = (value: number | null) => (value === null ? '—' : money.format(value));
+export const formatDay = (date: Date | null) => (date ? day.format(date) : '—');
+export const formatPoints = formatScore;
+export const formatSigned = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${formatScore(value)}`);

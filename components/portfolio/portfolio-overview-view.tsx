@@ -1,0 +1,192 @@
+import Link from 'next/link';
+import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
+import { Card } from '@/components/ui/card';
+import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
+import type { PortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
+import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
+import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
+import { formatDay, formatMoney, formatPoints, formatSigned } from './format';
+import { BandChart, ComponentChart, LeverChart, TrendChart } from './portfolio-charts';
+import { PortfolioEmpty } from './portfolio-empty';
+
+const linkClasses = 'font-medium text-brand-700 underline-offset-2 hover:underline';
+
+export function PortfolioOverviewView({ slug, overview, filters }: { slug: string; overview: PortfolioOverview; filters: PortfolioFilters }) {
+  if (overview.assessed === 0) return <PortfolioEmpty slug={slug} filtered={hasPortfolioFilters(filters)} />;
+  const csv = (dataset: string) => portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset });
+  const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
+    portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
+  const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
+  const components = overview.components.map((c) => ({ ...c, name: COMPONENT_NAMES[c.slug] }));
+
+  return (
+    <div className="flex flex-col gap-6">
+      <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
+        <Kpi label="Portfolio score (mean)" value={formatPoints(overview.meanScore)} href={csv('summary')} />
+        <Kpi label="ARR-weighted score" value={formatPoints(overview.arrWeightedScore)} />
+        <Kpi label="Accounts assessed" value={`${overview.assessed} of ${overview.accounts}`} />
+        <Kpi label="Never assessed" value={String(overview.neverAssessed)} />
+        <Kpi label="Stale assessments" value={String(overview.stale)} />
+      </dl>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        {(['month', 'quarter'] as const).map((period) => (
+          <ChartCard
+            key={period}
+            title={`Score by ${period}`}
+            description="Mean of each account's latest score in the period (last 8 quarters)."
+            csvHref={csv(`trend-${period}`)}
+            chart={<TrendChart points={overview.trend[period]} />}
+            table={
+              <table className={tableClasses}>
+                <thead><tr><th className={thClasses}>Period</th><th className={thClasses}>Accounts</th><th className={thClasses}>Mean score</th></tr></thead>
+                <tbody>
+                  {overview.trend[period].map((p) => (
+                    <tr key={p.period}><td className={tdClasses}>{p.period}</td><td className={tdClasses}>{p.accounts}</td><td className={tdClasses}>{formatPoints(p.meanScore)}</td></tr>
+                  ))}
+                </tbody>
+              </table>
+            }
+          />
+        ))}
+      </div>
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ChartCard
+          title="Accounts and ARR by band"
+          description="Bands from each latest score with today's thresholds."
+          csvHref={csv('bands')}
+          chart={<BandChart bands={bands} />}
+          table={
+            <table className={tableClasses}>
+              <thead><tr><th className={thClasses}>Band</th><th className={thClasses}>Accounts</th><th className={thClasses}>ARR</th></tr></thead>
+              <tbody>
+                {bands.map((b) => (
+                  <tr key={b.band}>
+                    <td className={tdClasses}><Link href={drill({ band: b.band })} className={linkClasses}>{b.label}</Link></td>
+                    <td className={tdClasses}>{b.accounts}</td>
+                    <td className={tdClasses}>{formatMoney(b.arr)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+        <ChartCard
+          title="Portfolio levers"
+          description="Score points the book would gain if each component reached its target, summed over accounts. Fix the top one first."
+          csvHref={csv('levers')}
+          chart={<LeverChart levers={overview.levers.map((l) => ({ name: COMPONENT_NAMES[l.slug], leverSum: l.leverSum }))} />}
+          table={
+            <table className={tableClasses}>
+              <thead><tr><th className={thClasses}>Rank</th><th className={thClasses}>Component</th><th className={thClasses}>Points (summed)</th></tr></thead>
+              <tbody>
+                {overview.levers.map((l, i) => (
+                  <tr key={l.slug}>
+                    <td className={tdClasses}>{i + 1}</td>
+                    <td className={tdClasses}><Link href={drill({}, l.slug)} className={linkClasses}>{COMPONENT_NAMES[l.slug]}</Link></td>
+                    <td className={tdClasses}>{formatPoints(l.leverSum)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          }
+        />
+      </div>
+
+      <ChartCard
+        title="Components: current vs target"
+        description="Mean component score and mean gap to target over assessed accounts (a component marked not applicable is left out)."
+        csvHref={csv('components')}
+        chart={<ComponentChart components={components} />}
+        table={
+          <table className={tableClasses}>
+            <thead><tr><th className={thClasses}>Component</th><th className={thClasses}>Mean current</th><th className={thClasses}>Mean gap</th><th className={thClasses}>Lever (summed)</th><th className={thClasses}>Accounts</th></tr></thead>
+            <tbody>
+              {components.map((c) => (
+                <tr key={c.slug}>
+                  <td className={tdClasses}><Link href={drill({}, c.slug)} className={linkClasses}>{c.name}</Link></td>
+                  <td className={tdClasses}>{formatPoints(c.meanCurrent)}</td>
+                  <td className={tdClasses}>{formatPoints(c.meanGap)}</td>
+                  <td className={tdClasses}>{formatPoints(c.leverSum)}</td>
+                  <td className={tdClasses}>{c.included}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        }
+      />
+
+      <div className="grid gap-6 lg:grid-cols-2">
+        <ChartCard
+          title="Renewals at risk"
+          description="At-risk or critical accounts renewing soon."
+          csvHref={csv('renewals')}
+          table={
+            <>
+              <ul className="mb-3 flex flex-wrap gap-3 text-sm">
+                {overview.renewalWindows.map((w) => (
+                  <li key={w.days}>
+                    <Link href={drill({ renewal: w.days })} className={linkClasses}>{w.accounts} in {w.days} days</Link>{' '}
+                    <span className="text-ink-muted">({formatMoney(w.arr)})</span>
+                  </li>
+                ))}
+              </ul>
+              {overview.renewals.length === 0 ? (
+                <p className="text-sm text-ink-muted">No at-risk or critical account renews in the next 90 days.</p>
+              ) : (
+                <table className={tableClasses}>
+                  <thead><tr><th className={thClasses}>Account</th><th className={thClasses}>Renews</th><th className={thClasses}>Band</th><th className={thClasses}>Score</th><th className={thClasses}>ARR</th></tr></thead>
+                  <tbody>
+                    {overview.renewals.map((r) => (
+                      <tr key={r.accountId}>
+                        <td className={tdClasses}>{r.name}<div className="text-xs text-ink-muted">{r.owner ?? 'Unassigned'}</div></td>
+                        <td className={tdClasses}>{formatDay(r.renewalDate)}<div className="text-xs text-ink-muted">in {r.daysToRenewal} days</div></td>
+                        <td className={tdClasses}><BandBadge band={r.band} /></td>
+                        <td className={tdClasses}>{formatPoints(r.score)}</td>
+                        <td className={tdClasses}>{formatMoney(r.arr)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              )}
+            </>
+          }
+        />
+        <ChartCard
+          title="Biggest movers"
+          description="Latest score against each account's previous assessment."
+          csvHref={csv('movers')}
+          table={
+            <table className={tableClasses}>
+              <thead><tr><th className={thClasses}>Account</th><th className={thClasses}>Previous</th><th className={thClasses}>Latest</th><th className={thClasses}>Change</th></tr></thead>
+              <tbody>
+                {[...overview.movers.up, ...overview.movers.down].map((m) => (
+                  <tr key={m.accountId}>
+                    <td className={tdClasses}>{m.name}</td>
+                    <td className={tdClasses}>{formatPoints(m.previous)}</td>
+                    <td className={tdClasses}>{formatPoints(m.latest)}</td>
+                    <td className={`${tdClasses} font-medium ${m.delta > 0 ? 'text-band-desired-ink' : 'text-band-critical-ink'}`}>{formatSigned(m.delta)}</td>
+                  </tr>
+                ))}
+                {overview.movers.up.length + overview.movers.down.length === 0 ? (
+                  <tr><td className={tdClasses} colSpan={4}>No account has been reassessed yet.</td></tr>
+                ) : null}
+              </tbody>
+            </table>
+          }
+        />
+      </div>
+    </div>
+  );
+}
+
+function Kpi({ label, value, href }: { label: string; value: string; href?: string }) {
+  return (
+    <Card className="px-4 py-3">
+      <dt className="text-xs font-medium text-ink-muted">{label}</dt>
+      <dd className="mt-1 text-2xl font-semibold tabular-nums text-ink">{value}</dd>
+      {href ? <a href={href} download className="text-xs text-brand-700 hover:underline">Export summary CSV</a> : null}
+    </Card>
+  );
+}

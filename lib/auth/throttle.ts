@@ -1,0 +1,112 @@
+import { isIP } from 'node:net';
+
+/**
+ * Sign-in throttling: the decisions, free of I/O so they are unit-tested (lib/auth/throttle-store.ts holds the
+ * SQL, which applies exactly these rules in atomic statements).
+ *
+ * Two counters take every failed sign-in: one per account ('email:<lower-cased email>', whether or not the
+ * account exists, so a lock reveals nothing) and one per client address ('ip:<address>'). A counter whose
+ * failures within its window reach the threshold is locked for the lock duration; while either counter of an
+ * attempt is locked, the attempt fails like a wrong password, without counting. A successful sign-in clears the
+ * account's counter, never the address's (one valid account must not reset an attacker's budget).
+ */
+
+export interface ThrottleRule {
+  /** Failures within the window that lock the counter. */
+  threshold: number;
+  windowMs: number;
+  lockMs: number;
+}
+
+export interface ThrottleRules {
+  account: ThrottleRule;
+  ip: ThrottleRule;
+}
+
+/** A counter as stored in auth_throttle. */
+export interface ThrottleCounter {
+  failures: number;
+  windowStartedAt: Date;
+  lockedUntil: Date | null;
+}
+
+/** The rules from lib/env.ts: one window and one lock duration for both counters, thresholds of their own. */
+export function throttleRulesFrom(config: {
+  AUTH_LOCKOUT_THRESHOLD: number;
+  AUTH_IP_THRESHOLD: number;
+  AUTH_LOCKOUT_MINUTES: number;
+  AUTH_LOCKOUT_WINDOW_MINUTES: number;
+}): ThrottleRules {
+  const windowMs = Math.round(config.AUTH_LOCKOUT_WINDOW_MINUTES * 60_000);
+  const lockMs = Math.round(config.AUTH_LOCKOUT_MINUTES * 60_000);
+  return {
+    account: { threshold: config.AUTH_LOCKOUT_THRESHOLD, windowMs, lockMs },
+    ip: { threshold: config.AUTH_IP_THRESHOLD, windowMs, lockMs },
+  };
+}
+
+export const accountThrottleKey = (email: string) => `email:${email.trim().toLowerCase()}`;
+/** Clients whose address cannot be read share one counter (see clientIpFromHeaders). */
+export const ipThrottleKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+
+export function isLocked(counter: ThrottleCounter | null | undefined, now: Date): boolean {
+  return counter?.lockedUntil != null && counter.lockedUntil.getTime() > now.getTime();
+}
+
+/** A counter whose window started at or before this instant starts over at the next failure. */
+export function windowCutoff(rule: ThrottleRule, now: Date): Date {
+  return new Date(now.getTime() - rule.windowMs);
+}
+
+/** The counter after one more failure (the SQL upsert computes the same in one atomic statement). */
+export function counterAfterFailure(counter: ThrottleCounter | null, rule: ThrottleRule, now: Date): ThrottleCounter {
+  if (!counter || counter.windowStartedAt.getTime() <= windowCutoff(rule, now).getTime()) {
+    return { failures: 1, windowStartedAt: now, lockedUntil: counter?.lockedUntil ?? null };
+  }
+  return { ...counter, failures: counter.failures + 1 };
+}
+
+/** Whether this failure locks the counter: the threshold is reached and it is not locked already. */
+export function shouldLock(counter: ThrottleCounter, rule: ThrottleRule, now: Date): boolean {
+  return counter.failures >= rule.threshold && !isLocked(counter, now);
+}
+
+export function lockedUntil(rule: ThrottleRule, now: Date): Date {
+  return new Date(now.getTime() + rule.lockMs);
+}
+
+type HeaderSource = Headers | Record<string, string | string[] | undefined>;
+
+function header(headers: HeaderSource, name: string): string | undefined {
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const value = headers[name] ?? headers[name.toLowerCase()];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/**
+ * The client's address from the request headers: the first hop of X-Forwarded-For, else X-Real-IP; null when
+ * neither holds an IP address.
+ *
+ * Trust assumption: these headers are only as honest as whatever sits in front of the app. `next start` sets
+ * X-Forwarded-For to the socket's address when the request has none, so run directly the first hop is the peer —
+ * unless the client sent the header itself. Deployed behind a reverse proxy, the proxy must overwrite (not append
+ * to) X-Forwarded-For / X-Real-IP with the address it saw. A client that can forge the header can evade the
+ * per-address limit, never the per-account one.
+ */
+export function clientIpFromHeaders(headers: HeaderSource): string | null {
+  const forwarded = header(headers, 'x-forwarded-for')?.split(',')[0];
+  return normalizeIp(forwarded) ?? normalizeIp(header(headers, 'x-real-ip'));
+}
+
+function normalizeIp(raw: string | undefined): string | null {
+  if (!raw) return null;
+  let value = raw.trim();
+  const bracketed = /^\[([^\]]+)\](?::\d+)?$/.exec(value); // [v6]:port
+  if (bracketed) value = bracketed[1]!;
+  const v4WithPort = /^(\d{1,3}(?:\.\d{1,3}){3}):\d+$/.exec(value);
+  if (v4WithPort) value = v4WithPort[1]!;
+  value = value.toLowerCase();
+  const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(value); // IPv4-mapped IPv6
+  if (mapped) value = mapped[1]!;
+  return isIP(value) ? value : null;
+}

@@ -1,0 +1,189 @@
+import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db/tenant';
+import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
+import { col, filteredAccountsCte, todaySql, type PortfolioScope } from './portfolio-scope';
+import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
+import { rankLevers, type RankedLever } from './rank-levers';
+
+/**
+ * The portfolio overview, computed in the database over account_score (each account's latest submitted result,
+ * one narrow row) — figure for figure the same definitions as lib/scoring's portfolioSummary / portfolioLevers,
+ * which the integration tests check account by account.
+ */
+
+export interface PortfolioComponentFigures {
+  slug: ComponentSlug;
+  meanCurrent: number | null;
+  meanGap: number | null;
+  leverSum: number;
+  included: number;
+}
+
+export interface RenewalAtRisk {
+  accountId: string;
+  name: string;
+  owner: string | null;
+  renewalDate: Date;
+  daysToRenewal: number;
+  score: number;
+  band: 'at_risk' | 'critical';
+  arr: number | null;
+}
+
+export interface Mover {
+  accountId: string;
+  name: string;
+  previous: number;
+  latest: number;
+  delta: number;
+  submittedAt: Date;
+}
+
+export interface PortfolioOverview {
+  accounts: number;
+  assessed: number;
+  neverAssessed: number;
+  stale: number;
+  meanScore: number | null;
+  arrWeightedScore: number | null;
+  /** Σ ARR of every account in the view (assessed or not). */
+  totalArr: number;
+  bandCounts: Record<PortfolioBand, number>;
+  arrByBand: Record<PortfolioBand, number>;
+  components: PortfolioComponentFigures[];
+  /** All eight components, largest summed lever first (ties in framework order). */
+  levers: RankedLever[];
+  /** Accounts at risk or critical renewing within 30 / 60 / 90 days: count and ARR. */
+  renewalWindows: { days: RenewalWindow; accounts: number; arr: number }[];
+  /** Those renewing within 90 days, soonest first (at most `renewalLimit`). */
+  renewals: RenewalAtRisk[];
+  /** Latest vs previous submitted score, top 5 up and top 5 down. */
+  movers: { up: Mover[]; down: Mover[] };
+  trend: PortfolioTrend;
+}
+
+export const RENEWAL_LIST_LIMIT = 25;
+export const MOVERS_LIMIT = 5;
+
+type SummaryRow = Record<string, number | null>;
+
+function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  const now = scope.now ?? new Date();
+  const bandColumns = PORTFOLIO_BANDS.map(
+    (band) =>
+      Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)},
+                 coalesce(sum(arr) FILTER (WHERE band = ${band}), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
+  );
+  const componentColumns = COMPONENT_SLUGS.map(
+    (slug) =>
+      Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
+                 avg(${col('gap', slug)}) AS ${Prisma.raw(`"gap_${slug}"`)},
+                 coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                 count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  const renewalColumns = PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
+    const inWindow = Prisma.sql`band IN ('at_risk', 'critical') AND renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${days}::int`;
+    return Prisma.sql`count(*) FILTER (WHERE ${inWindow})::int AS ${Prisma.raw(`"renewals_${days}"`)},
+                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
+  });
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters)}
+    SELECT count(*)::int AS accounts,
+           count(score)::int AS assessed,
+           count(*) FILTER (WHERE stale)::int AS stale,
+           avg(score) AS mean_score,
+           sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
+           coalesce(sum(arr), 0) AS total_arr,
+           ${Prisma.join(bandColumns, ', ')},
+           ${Prisma.join(componentColumns, ', ')},
+           ${Prisma.join(renewalColumns, ', ')}
+      FROM f`;
+}
+
+async function loadRenewals(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit: number | null): Promise<RenewalAtRisk[]> {
+  const now = scope.now ?? new Date();
+  const rows = await tx.$queryRaw<(Omit<RenewalAtRisk, 'daysToRenewal'> & { daysToRenewal: number })[]>`
+    WITH ${filteredAccountsCte(scope, filters)}
+    SELECT f.id AS "accountId", f.name, u.name AS owner, f.renewal_date AS "renewalDate",
+           (f.renewal_date - ${todaySql(now)})::int AS "daysToRenewal", f.score, f.band, f.arr
+      FROM f
+      LEFT JOIN "user" u ON u.id = f.owner_user_id
+     WHERE f.band IN ('at_risk', 'critical')
+       AND f.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90
+     ORDER BY f.renewal_date, f.name, f.id
+     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+  return rows;
+}
+
+/** Renewals at risk or critical within 90 days (every one: the CSV export). */
+export function listRenewalsAtRisk(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<RenewalAtRisk[]> {
+  return loadRenewals(tx, scope, filters, null);
+}
+
+/**
+ * Biggest movers: each account's latest score (account_score) against its previous submitted result (the one
+ * before it in (submitted_at, assessment_id) order). Up: delta > 0, largest first; down: delta < 0, largest
+ * drop first; ties by name, then id. Accounts with a single assessment do not move.
+ */
+export async function listMovers(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit = MOVERS_LIMIT): Promise<{ up: Mover[]; down: Mover[] }> {
+  const rows = await tx.$queryRaw<(Mover & { direction: 'up' | 'down' })[]>`
+    WITH ${filteredAccountsCte(scope, filters)},
+    m AS (
+      SELECT f.id AS "accountId", f.name, p.score AS previous, f.score AS latest, f.score - p.score AS delta,
+             f.submitted_at AS "submittedAt"
+        FROM f
+        JOIN LATERAL (
+          SELECT r.score FROM assessment_result r
+           WHERE r.organization_id = ${scope.organizationId}::uuid AND r.account_id = f.id
+             AND (r.submitted_at, r.assessment_id) < (f.submitted_at, f.assessment_id)
+           ORDER BY r.submitted_at DESC, r.assessment_id DESC
+           LIMIT 1
+        ) p ON true
+       WHERE f.score IS NOT NULL
+    )
+    (SELECT 'up' AS direction, m.* FROM m WHERE delta > 0 ORDER BY delta DESC, name, "accountId" LIMIT ${limit})
+    UNION ALL
+    (SELECT 'down' AS direction, m.* FROM m WHERE delta < 0 ORDER BY delta ASC, name, "accountId" LIMIT ${limit})`;
+  const strip = (row: Mover): Mover => ({
+    accountId: row.accountId, name: row.name, previous: row.previous, latest: row.latest, delta: row.delta, submittedAt: row.submittedAt,
+  });
+  return {
+    up: rows.filter((row) => row.direction === 'up').map(strip),
+    down: rows.filter((row) => row.direction === 'down').map(strip),
+  };
+}
+
+export async function getPortfolioOverview(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioOverview> {
+  const [row] = (await tx.$queryRaw<SummaryRow[]>(summarySql(scope, filters))) as [SummaryRow];
+  const renewals = await loadRenewals(tx, scope, filters, RENEWAL_LIST_LIMIT);
+  const movers = await listMovers(tx, scope, filters);
+  const trend = await getPortfolioTrend(tx, scope, filters);
+  const num = (key: string) => Number(row[key] ?? 0);
+  const components = COMPONENT_SLUGS.map((slug) => ({
+    slug,
+    meanCurrent: row[`current_${slug}`] ?? null,
+    meanGap: row[`gap_${slug}`] ?? null,
+    leverSum: num(`lever_${slug}`),
+    included: num(`included_${slug}`),
+  }));
+  const record = (prefix: string) =>
+    Object.fromEntries(PORTFOLIO_BANDS.map((band) => [band, num(`${prefix}_${band}`)])) as Record<PortfolioBand, number>;
+  return {
+    accounts: num('accounts'),
+    assessed: num('assessed'),
+    neverAssessed: num('accounts') - num('assessed'),
+    stale: num('stale'),
+    meanScore: row.mean_score ?? null,
+    arrWeightedScore: row.arr_weighted ?? null,
+    totalArr: num('total_arr'),
+    bandCounts: record('count'),
+    arrByBand: record('arr'),
+    components,
+    levers: rankLevers(components),
+    renewalWindows: PORTFOLIO_RENEWAL_WINDOWS.map((days) => ({ days, accounts: num(`renewals_${days}`), arr: num(`renewal_arr_${days}`) })),
+    renewals,
+    movers,
+    trend,
+  };
+}

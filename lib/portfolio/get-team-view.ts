@@ -1,0 +1,71 @@
+import { COMPONENT_SLUGS } from '@/lib/framework';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Tx } from '@/lib/db/tenant';
+import { PORTFOLIO_BANDS, type PortfolioBand, type PortfolioFilters } from './portfolio-filters';
+import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
+import { rankLevers, type RankedLever } from './rank-levers';
+
+/**
+ * Each CSM's book side by side: lib/scoring's groupPortfolio(entries, PORTFOLIO_GROUPINGS.owner) computed in the
+ * database over account_score. Accounts without an owner form one "Unassigned" row (ownerId null).
+ */
+
+export interface TeamMemberBook {
+  ownerId: string | null;
+  name: string;
+  accounts: number;
+  assessed: number;
+  neverAssessed: number;
+  stale: number;
+  /** Σ ARR of the whole book (assessed or not). */
+  arr: number;
+  meanScore: number | null;
+  arrWeightedScore: number | null;
+  bandCounts: Record<PortfolioBand, number>;
+  /** The book's components ranked by summed lever (portfolioLevers' rule). */
+  levers: RankedLever[];
+  /** The first lever when it is worth anything (null when every summed lever is 0). */
+  topLever: RankedLever | null;
+}
+
+type RawRow = { owner_id: string | null; name: string | null } & Record<string, number | null>;
+
+export async function getTeamView(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<TeamMemberBook[]> {
+  const bands = PORTFOLIO_BANDS.map((band) => Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)}`);
+  const levers = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  const rows = await tx.$queryRaw<RawRow[]>`
+    WITH ${filteredAccountsCte(scope, filters)},
+    g AS (
+      SELECT owner_user_id AS owner_id, count(*)::int AS accounts, count(score)::int AS assessed,
+             count(*) FILTER (WHERE stale)::int AS stale, coalesce(sum(arr), 0) AS arr, avg(score) AS mean_score,
+             sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
+             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
+        FROM f GROUP BY owner_user_id
+    )
+    SELECT g.*, u.name FROM g LEFT JOIN "user" u ON u.id = g.owner_id
+     ORDER BY u.name NULLS LAST, g.owner_id`;
+  return rows.map((row) => {
+    const num = (key: string) => Number(row[key] ?? 0);
+    const ranked = rankLevers(
+      COMPONENT_SLUGS.map((slug) => ({ slug, leverSum: num(`lever_${slug}`), included: num(`included_${slug}`) })),
+    );
+    const top = ranked[0];
+    return {
+      ownerId: row.owner_id,
+      name: row.name ?? 'Unassigned',
+      accounts: num('accounts'),
+      assessed: num('assessed'),
+      neverAssessed: num('accounts') - num('assessed'),
+      stale: num('stale'),
+      arr: num('arr'),
+      meanScore: row.mean_score ?? null,
+      arrWeightedScore: row.arr_weighted ?? null,
+      bandCounts: Object.fromEntries(PORTFOLIO_BANDS.map((band) => [band, num(`count_${band}`)])) as Record<PortfolioBand, number>,
+      levers: ranked,
+      topLever: top && top.leverSum > 0 ? top : null,
+    };
+  });
+}

@@ -1,0 +1,92 @@
+import { scopeOf } from '@/lib/auth/permissions';
+import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { Role } from '@/lib/generated/prisma/enums';
+import type { PortfolioFilters } from './portfolio-filters';
+
+/**
+ * Who is looking and at which book. A CSM's grant of `portfolio.read` is 'own': every query is then limited to the
+ * accounts they own, whatever the owner filter says (it is forced to them, in SQL).
+ */
+export interface PortfolioScope {
+  organizationId: string;
+  userId: string;
+  /** Only the user's own accounts (CSMs). */
+  ownOnly: boolean;
+  /** Evaluation time for staleness, renewal windows and the trend window (tests pin it); defaults to now. */
+  now?: Date;
+}
+
+export function portfolioScopeFor(access: { organization: { id: string }; user: { id: string }; role: Role }, now?: Date): PortfolioScope {
+  return {
+    organizationId: access.organization.id,
+    userId: access.user.id,
+    ownOnly: scopeOf(access.role, 'portfolio.read') !== 'all',
+    ...(now ? { now } : {}),
+  };
+}
+
+/** The filters a scope really applies: a CSM's owner filter is always themselves. */
+export function effectiveFilters(scope: PortfolioScope, filters: PortfolioFilters): PortfolioFilters {
+  return scope.ownOnly ? { ...filters, owner: scope.userId } : filters;
+}
+
+const DAY_SECONDS = 86_400;
+
+export const col = (kind: 'current' | 'gap' | 'lever' | 'target', slug: ComponentSlug) => Prisma.raw(`${kind}_${slug}`);
+
+/** Band of the latest score recomputed with the organisation's current thresholds (lib/scoring bandFor). */
+const BAND_SQL = Prisma.sql`CASE WHEN sc.score IS NULL THEN NULL
+       WHEN sc.score >= o.band_desired THEN 'desired'
+       WHEN sc.score >= o.band_engaged THEN 'engaged'
+       WHEN sc.score >= o.band_at_risk THEN 'at_risk'
+       ELSE 'critical' END`;
+
+function idCondition(column: Prisma.Sql, value: string | undefined): Prisma.Sql | null {
+  if (value === undefined) return null;
+  return value === 'none' ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} = ${value}::uuid`;
+}
+
+/** The UTC calendar date of `now`, as SQL. */
+export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;
+
+/**
+ * `o` (the organisation's settings) and `f` (the filtered, non-archived accounts with their latest score from
+ * account_score, the recomputed band and staleness) as CTEs every portfolio query starts from. The organisation
+ * is a condition of the query itself; row-level security is the second line.
+ */
+export function filteredAccountsCte(scope: PortfolioScope, rawFilters: PortfolioFilters): Prisma.Sql {
+  const filters = effectiveFilters(scope, rawFilters);
+  const now = scope.now ?? new Date();
+  const conditions = [
+    Prisma.sql`a.organization_id = ${scope.organizationId}::uuid`,
+    Prisma.sql`a.archived_at IS NULL`,
+    idCondition(Prisma.sql`a.owner_user_id`, filters.owner),
+    idCondition(Prisma.sql`a.segment_id`, filters.segment),
+    idCondition(Prisma.sql`a.journey_stage_id`, filters.stage),
+    filters.band ? Prisma.sql`(${BAND_SQL}) = ${filters.band}` : null,
+    filters.renewal
+      ? Prisma.sql`a.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${filters.renewal}::int`
+      : null,
+    filters.arrMin !== undefined ? Prisma.sql`a.arr >= ${filters.arrMin}::numeric` : null,
+    filters.arrMax !== undefined ? Prisma.sql`a.arr <= ${filters.arrMax}::numeric` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  const componentColumns = Prisma.raw(
+    (['current', 'gap', 'lever'] as const).flatMap((kind) => COMPONENT_SLUGS.map((slug) => `sc.${kind}_${slug}`)).join(', '),
+  );
+  return Prisma.sql`
+    o AS (
+      SELECT band_desired, band_engaged, band_at_risk, review_interval_days
+        FROM organization WHERE id = ${scope.organizationId}::uuid
+    ),
+    f AS (
+      SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
+             sc.assessment_id, sc.score, sc.submitted_at, ${componentColumns},
+             ${BAND_SQL} AS band,
+             (sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)) AS stale
+        FROM account a
+        CROSS JOIN o
+        LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
+       WHERE ${Prisma.join(conditions, ' AND ')}
+    )`;
+}

@@ -1,0 +1,568 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import { REBUILD_ACCOUNT_SCORES_SQL } from '@/lib/db/account-score-sql';
+import { withTenant, type Tx } from '@/lib/db/tenant';
+import { seedDemoOrganization } from '@/lib/demo/seed-demo-organization';
+import { COMPONENT_SLUGS, DSCE_V1, allQuestionIds, type ComponentSlug } from '@/lib/framework';
+import type { Prisma } from '@/lib/generated/prisma/client';
+import {
+  BANDS,
+  PORTFOLIO_GROUPINGS,
+  bandFor,
+  groupPortfolio,
+  historyByPeriod,
+  portfolioLevers,
+  portfolioSummary,
+  scoreAssessment,
+  type Band,
+  type PortfolioEntry,
+  type ScoreResult,
+  type Thresholds,
+} from '@/lib/scoring';
+import { exportPortfolioCsv } from '@/lib/portfolio/export-portfolio-csv';
+import { getPortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
+import { getPortfolioOverview, listMovers, listRenewalsAtRisk } from '@/lib/portfolio/get-portfolio-overview';
+import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
+import { getTeamView } from '@/lib/portfolio/get-team-view';
+import { listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
+import { parsePortfolioFilters, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
+import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
+import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
+
+/**
+ * Every portfolio figure the database computes equals lib/scoring's reference computed account by account in JS,
+ * on the demo portfolio and on a small generated one with known answers, with filters, stale and never-assessed
+ * accounts. Queries run as the app role under row-level security (withTenant on appPrisma).
+ */
+
+const NOW = new Date('2026-06-15T12:00:00Z');
+const DAY = 86_400_000;
+let db: TestDatabase;
+
+/** Floating-point sums in another order: equal to within 1e-9 relative. */
+function near(actual: number | null | undefined, expected: number | null | undefined, label: string): void {
+  if (expected === null || expected === undefined) {
+    expect(actual ?? null, label).toBeNull();
+    return;
+  }
+  expect(actual, label).not.toBeNull();
+  const tolerance = 1e-9 * Math.max(1, Math.abs(expected));
+  expect(Math.abs((actual as number) - expected), `${label}: ${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The reference side: everything read as the owner, straight from the tables, then lib/scoring.
+
+interface RefAccount {
+  entry: PortfolioEntry;
+  name: string;
+  renewalDate: Date | null;
+  results: { assessmentId: string; submittedAt: Date; score: number }[];
+}
+
+interface Reference {
+  thresholds: Thresholds;
+  reviewIntervalDays: number;
+  accounts: RefAccount[];
+  targets: { segmentId: string | null; component: ComponentSlug; value: number }[];
+}
+
+const camel = (kind: string, slug: string) => `${kind}${slug[0]!.toUpperCase()}${slug.slice(1)}`;
+
+async function loadReference(prisma: PrismaClient, organizationId: string): Promise<Reference> {
+  const org = await prisma.organization.findUniqueOrThrow({ where: { id: organizationId } });
+  const accounts = await prisma.account.findMany({ where: { organizationId, archivedAt: null }, orderBy: { id: 'asc' } });
+  const scores = await prisma.accountScore.findMany({ where: { organizationId } });
+  const results = await prisma.assessmentResult.findMany({
+    where: { organizationId },
+    orderBy: [{ submittedAt: 'asc' }, { assessmentId: 'asc' }],
+    select: { accountId: true, assessmentId: true, submittedAt: true, score: true },
+  });
+  const targets = await prisma.target.findMany({ where: { organizationId } });
+  const scoreOf = new Map(scores.map((row) => [row.accountId, row]));
+  return {
+    thresholds: { desired: org.bandDesired, engaged: org.bandEngaged, atRisk: org.bandAtRisk },
+    reviewIntervalDays: org.reviewIntervalDays,
+    targets: targets.map(({ segmentId, component, value }) => ({ segmentId, component, value })),
+    accounts: accounts.map((account) => {
+      const row = scoreOf.get(account.id) as unknown as Record<string, number | null> | undefined;
+      const latest = row
+        ? {
+            score: row.score as number,
+            components: Object.fromEntries(
+              COMPONENT_SLUGS.map((slug) => {
+                const current = row[camel('current', slug)];
+                return [
+                  slug,
+                  current === null || current === undefined
+                    ? null
+                    : { current, gap: row[camel('gap', slug)] as number, lever: row[camel('lever', slug)] as number },
+                ];
+              }),
+            ) as NonNullable<PortfolioEntry['latest']>['components'],
+          }
+        : null;
+      return {
+        name: account.name,
+        renewalDate: account.renewalDate,
+        results: results.filter((r) => r.accountId === account.id),
+        entry: {
+          accountId: account.id,
+          arr: account.arr === null ? null : Number(account.arr.toString()),
+          ownerId: account.ownerUserId,
+          segmentId: account.segmentId,
+          stage: account.journeyStageId,
+          latest,
+          submittedAt: scoreOf.get(account.id)?.submittedAt ?? null,
+        },
+      };
+    }),
+  };
+}
+
+const utcDay = (date: Date) => Date.UTC(date.getUTCFullYear(), date.getUTCMonth(), date.getUTCDate());
+
+/** The filters in JS, account by account (the definitions documented in lib/portfolio/portfolio-filters.ts). */
+function applyFilters(ref: Reference, filters: PortfolioFilters, scope: { ownOnly: boolean; userId: string }): RefAccount[] {
+  const owner = scope.ownOnly ? scope.userId : filters.owner;
+  const matchId = (value: string | null | undefined, filter: string | undefined) =>
+    filter === undefined || (filter === 'none' ? value == null : value === filter);
+  return ref.accounts.filter(({ entry, renewalDate }) => {
+    if (!matchId(entry.ownerId, owner) || !matchId(entry.segmentId, filters.segment) || !matchId(entry.stage, filters.stage)) return false;
+    if (filters.band && (entry.latest === null || bandFor(entry.latest.score, ref.thresholds) !== filters.band)) return false;
+    if (filters.renewal) {
+      if (!renewalDate) return false;
+      const days = (utcDay(renewalDate) - utcDay(NOW)) / DAY;
+      if (days < 0 || days > filters.renewal) return false;
+    }
+    if (filters.arrMin !== undefined && (entry.arr === null || entry.arr < filters.arrMin)) return false;
+    if (filters.arrMax !== undefined && (entry.arr === null || entry.arr > filters.arrMax)) return false;
+    return true;
+  });
+}
+
+function targetOf(ref: Reference, segmentId: string | null | undefined, slug: ComponentSlug): number {
+  const find = (segment: string | null) => ref.targets.find((t) => t.segmentId === segment && t.component === slug)?.value;
+  return (segmentId ? find(segmentId) : undefined) ?? find(null) ?? 100;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Checks shared by both portfolios.
+
+function run<T>(organizationId: string, userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return withTenant(db.appPrisma, { organizationId, userId }, work, { timeout: 30_000 });
+}
+
+async function expectOverviewMatches(ref: Reference, scope: PortfolioScope, filters: PortfolioFilters): Promise<void> {
+  const accounts = applyFilters(ref, filters, scope);
+  const entries = accounts.map((a) => a.entry);
+  const options = { thresholds: ref.thresholds, reviewIntervalDays: ref.reviewIntervalDays, now: NOW };
+  const expected = portfolioSummary(entries, options);
+  const actual = await run(scope.organizationId, scope.userId, (tx) => getPortfolioOverview(tx, scope, filters));
+  const label = JSON.stringify(filters);
+
+  expect(actual.accounts, label).toBe(expected.accounts);
+  expect(actual.assessed, label).toBe(expected.assessed);
+  expect(actual.neverAssessed, label).toBe(expected.neverAssessed);
+  expect(actual.stale, label).toBe(expected.stale);
+  near(actual.meanScore, expected.meanScore, `${label} meanScore`);
+  near(actual.arrWeightedScore, expected.arrWeightedScore, `${label} arrWeighted`);
+  near(actual.totalArr, entries.reduce((sum, e) => sum + (e.arr ?? 0), 0), `${label} totalArr`);
+  expect(actual.bandCounts, label).toEqual(expected.bandCounts);
+  for (const band of BANDS) near(actual.arrByBand[band], expected.arrByBand[band], `${label} arr ${band}`);
+  for (const component of actual.components) {
+    const reference = expected.components[component.slug];
+    expect(component.included, `${label} ${component.slug}`).toBe(reference.included);
+    near(component.meanCurrent, reference.meanCurrent, `${label} ${component.slug} current`);
+    near(component.meanGap, reference.meanGap, `${label} ${component.slug} gap`);
+    near(component.leverSum, reference.leverSum, `${label} ${component.slug} lever`);
+  }
+  // Levers ranked: same order as portfolioLevers (exact sums could differ in the last bit, so compare values).
+  const levers = portfolioLevers(expected);
+  actual.levers.forEach((lever, i) => near(lever.leverSum, levers[i]!.leverSum, `${label} lever rank ${i}`));
+  expect(new Set(actual.levers.map((l) => l.slug)).size).toBe(8);
+
+  // Renewals at risk / critical.
+  const atRisk = accounts.filter(({ entry }) => entry.latest && ['at_risk', 'critical'].includes(bandFor(entry.latest.score, ref.thresholds)));
+  for (const window of actual.renewalWindows) {
+    const inWindow = atRisk.filter(({ renewalDate }) => {
+      if (!renewalDate) return false;
+      const days = (utcDay(renewalDate) - utcDay(NOW)) / DAY;
+      return days >= 0 && days <= window.days;
+    });
+    expect(window.accounts, `${label} renewals ${window.days}`).toBe(inWindow.length);
+    near(window.arr, inWindow.reduce((sum, a) => sum + (a.entry.arr ?? 0), 0), `${label} renewal arr ${window.days}`);
+  }
+  const allRenewals = await run(scope.organizationId, scope.userId, (tx) => listRenewalsAtRisk(tx, scope, filters));
+  expect(allRenewals.length).toBe(actual.renewalWindows.find((w) => w.days === 90)!.accounts);
+
+  // Trend: historyByPeriod over every result of these accounts inside the window, in submission/id order.
+  const windowStart = trendWindowStart(NOW).getTime();
+  const points = accounts
+    .flatMap((a) => a.results.map((r) => ({ ...r, accountId: a.entry.accountId })))
+    .filter((p) => p.submittedAt.getTime() >= windowStart)
+    .sort((a, b) => a.submittedAt.getTime() - b.submittedAt.getTime() || (a.assessmentId < b.assessmentId ? -1 : 1));
+  for (const period of ['month', 'quarter'] as const) {
+    const reference = historyByPeriod(points, period);
+    const trend = actual.trend[period];
+    expect(trend.map((p) => [p.period, p.start.toISOString(), p.accounts]), `${label} ${period}`).toEqual(
+      reference.map((p) => [p.period, p.start.toISOString(), p.accounts]),
+    );
+    trend.forEach((point, i) => near(point.meanScore, reference[i]!.meanScore, `${label} ${period} ${point.period}`));
+  }
+
+  // Movers: latest vs previous result, top 5 each way, ties by name then id.
+  const moves = accounts
+    .filter((a) => a.results.length >= 2)
+    .map((a) => {
+      const latest = a.results.at(-1)!;
+      const previous = a.results.at(-2)!;
+      return { accountId: a.entry.accountId, name: a.name, delta: latest.score - previous.score };
+    });
+  const byName = (a: { name: string; accountId: string }, b: { name: string; accountId: string }) =>
+    a.name < b.name ? -1 : a.name > b.name ? 1 : a.accountId < b.accountId ? -1 : 1;
+  const up = moves.filter((m) => m.delta > 0).sort((a, b) => b.delta - a.delta || byName(a, b)).slice(0, 5);
+  const down = moves.filter((m) => m.delta < 0).sort((a, b) => a.delta - b.delta || byName(a, b)).slice(0, 5);
+  expect(actual.movers.up.map((m) => m.accountId), `${label} up`).toEqual(up.map((m) => m.accountId));
+  expect(actual.movers.down.map((m) => m.accountId), `${label} down`).toEqual(down.map((m) => m.accountId));
+  actual.movers.up.forEach((m, i) => near(m.delta, up[i]!.delta, 'mover delta'));
+}
+
+async function expectTeamMatches(ref: Reference, scope: PortfolioScope, filters: PortfolioFilters): Promise<void> {
+  const entries = applyFilters(ref, filters, scope).map((a) => a.entry);
+  const options = { thresholds: ref.thresholds, reviewIntervalDays: ref.reviewIntervalDays, now: NOW };
+  const groups = groupPortfolio(entries, PORTFOLIO_GROUPINGS.owner, options);
+  const team = await run(scope.organizationId, scope.userId, (tx) => getTeamView(tx, scope, filters));
+  expect(team.length).toBe(groups.size);
+  for (const book of team) {
+    const expected = groups.get(book.ownerId)!;
+    expect(expected, `group ${book.ownerId}`).toBeDefined();
+    expect([book.accounts, book.assessed, book.neverAssessed, book.stale]).toEqual([expected.accounts, expected.assessed, expected.neverAssessed, expected.stale]);
+    expect(book.bandCounts).toEqual(expected.bandCounts);
+    near(book.meanScore, expected.meanScore, 'team mean');
+    near(book.arrWeightedScore, expected.arrWeightedScore, 'team arr weighted');
+    const levers = portfolioLevers(expected);
+    book.levers.forEach((lever, i) => near(lever.leverSum, levers[i]!.leverSum, `team lever ${i}`));
+    if (book.topLever) expect(book.topLever.leverSum).toBeGreaterThan(0);
+    near(book.arr, entries.filter((e) => e.ownerId === book.ownerId).reduce((s, e) => s + (e.arr ?? 0), 0), 'team arr');
+  }
+}
+
+async function expectHeatmapMatches(ref: Reference, scope: PortfolioScope, filters: PortfolioFilters): Promise<void> {
+  const accounts = applyFilters(ref, filters, scope);
+  const keyOf = {
+    segment: (e: PortfolioEntry) => e.segmentId ?? null,
+    owner: (e: PortfolioEntry) => e.ownerId ?? null,
+    stage: (e: PortfolioEntry) => e.stage ?? null,
+    account: (e: PortfolioEntry) => e.accountId,
+  } as const;
+  for (const by of ['segment', 'owner', 'stage', 'account'] as const) {
+    const heatmap = await run(scope.organizationId, scope.userId, (tx) =>
+      getPortfolioHeatmap(tx, scope, filters, { by, sort: 'score', dir: 'asc' }),
+    );
+    const keys = new Set(accounts.map((a) => keyOf[by](a.entry)));
+    expect(heatmap.totalRows, by).toBe(keys.size);
+    for (const row of heatmap.rows) {
+      const members = accounts.filter((a) => keyOf[by](a.entry) === row.key);
+      expect(row.accounts).toBe(members.length);
+      for (const cell of row.cells) {
+        const included = members.filter((a) => a.entry.latest?.components[cell.slug] != null);
+        expect(cell.included).toBe(included.length);
+        if (included.length === 0) {
+          expect(cell.meanCurrent).toBeNull();
+          continue;
+        }
+        const meanCurrent = included.reduce((s, a) => s + a.entry.latest!.components[cell.slug]!.current, 0) / included.length;
+        const meanTarget = included.reduce((s, a) => s + targetOf(ref, a.entry.segmentId, cell.slug), 0) / included.length;
+        near(cell.meanCurrent, meanCurrent, `${by} ${row.label} ${cell.slug} current`);
+        near(cell.meanTarget, meanTarget, `${by} ${row.label} ${cell.slug} target`);
+        near(cell.gap, meanTarget - meanCurrent, `${by} ${row.label} ${cell.slug} gap`);
+      }
+    }
+    // Sorted by mean score ascending, unassessed rows last.
+    const scores = heatmap.rows.map((r) => r.meanScore).filter((s): s is number => s !== null);
+    expect(scores).toEqual([...scores].sort((a, b) => a - b));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+
+beforeAll(async () => {
+  db = await createTestDatabase();
+});
+afterAll(async () => {
+  await db.drop();
+});
+
+describe('portfolio on the demo organisation', () => {
+  let orgId: string;
+  let leaderId: string;
+  let csmIds: string[];
+  let ref: Reference;
+  let leader: PortfolioScope;
+
+  beforeAll(async () => {
+    await seedDemoOrganization(db.prisma, { seed: 7, now: new Date(NOW.getTime() - 2 * DAY) });
+    const org = await db.prisma.organization.findUniqueOrThrow({ where: { slug: 'northwind' } });
+    orgId = org.id;
+    const members = await db.prisma.membership.findMany({ where: { organizationId: orgId } });
+    leaderId = members.find((m) => m.role === 'LEADER')!.userId;
+    csmIds = members.filter((m) => m.role === 'CSM').map((m) => m.userId);
+    ref = await loadReference(db.prisma, orgId);
+    leader = { organizationId: orgId, userId: leaderId, ownOnly: false, now: NOW };
+  }, 120_000);
+
+  it('is a realistic portfolio: assessed, never-assessed and stale accounts, several periods', async () => {
+    const summary = portfolioSummary(ref.accounts.map((a) => a.entry), { thresholds: ref.thresholds, now: NOW });
+    expect(summary.assessed).toBeGreaterThan(30);
+    expect(summary.neverAssessed).toBeGreaterThan(0);
+    expect(summary.stale).toBeGreaterThan(0);
+  });
+
+  it('overview, team and heatmap equal the reference over the whole book', async () => {
+    const none = parsePortfolioFilters({});
+    await expectOverviewMatches(ref, leader, none);
+    await expectTeamMatches(ref, leader, none);
+    await expectHeatmapMatches(ref, leader, none);
+  });
+
+  it('equals the reference under every filter', async () => {
+    const segment = ref.accounts.find((a) => a.entry.segmentId)!.entry.segmentId!;
+    const stage = ref.accounts.find((a) => a.entry.stage)!.entry.stage!;
+    const arrs = ref.accounts.map((a) => a.entry.arr).filter((arr): arr is number => arr !== null).sort((a, b) => a - b);
+    const median = arrs[Math.floor(arrs.length / 2)]!;
+    const cases: Record<string, string>[] = [
+      { segment },
+      { stage },
+      { owner: csmIds[0]! },
+      { band: 'at_risk' },
+      { band: 'critical' },
+      { renewal: '90' },
+      { renewal: '30' },
+      { arrMin: String(median) },
+      { arrMax: String(median) },
+      { segment, band: 'engaged', arrMin: '1000' },
+    ];
+    for (const raw of cases) {
+      const filters = parsePortfolioFilters(raw);
+      await expectOverviewMatches(ref, leader, filters);
+      await expectTeamMatches(ref, leader, filters);
+    }
+    await expectHeatmapMatches(ref, leader, parsePortfolioFilters({ segment }));
+  });
+
+  it('a CSM only ever sees their own book, whatever the owner filter says', async () => {
+    const [csm, other] = csmIds as [string, string];
+    const scope: PortfolioScope = { organizationId: orgId, userId: csm, ownOnly: true, now: NOW };
+    const own = ref.accounts.filter((a) => a.entry.ownerId === csm).length;
+    expect(own).toBeGreaterThan(0);
+    for (const raw of [{}, { owner: other }, { owner: 'none' }]) {
+      const filters = parsePortfolioFilters(raw);
+      const overview = await run(orgId, csm, (tx) => getPortfolioOverview(tx, scope, filters));
+      expect(overview.accounts).toBe(own);
+      await expectOverviewMatches(ref, scope, filters);
+      const team = await run(orgId, csm, (tx) => getTeamView(tx, scope, filters));
+      expect(team.map((book) => book.ownerId)).toEqual([csm]);
+      const heatmap = await run(orgId, csm, (tx) => getPortfolioHeatmap(tx, scope, filters, { by: 'account', sort: 'label', dir: 'asc' }));
+      const ownIds = new Set(ref.accounts.filter((a) => a.entry.ownerId === csm).map((a) => a.entry.accountId));
+      expect(heatmap.rows.every((row) => ownIds.has(row.key!))).toBe(true);
+      const drill = await run(orgId, csm, (tx) => listPortfolioAccounts(tx, scope, filters, 'adoption'));
+      expect(drill.total).toBe(own);
+      expect(drill.rows.every((row) => ownIds.has(row.id))).toBe(true);
+    }
+  });
+
+  it('the drill-down lists exactly the accounts behind a heatmap cell', async () => {
+    const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'segment', sort: 'label', dir: 'asc' }));
+    for (const row of heatmap.rows) {
+      const filters = parsePortfolioFilters({ segment: row.key ?? 'none' });
+      const drill = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, filters, 'outcomes', null));
+      expect(drill.total).toBe(row.accounts);
+      const included = drill.rows.filter((r) => r.componentCurrent !== null);
+      near(included.reduce((s, r) => s + r.componentCurrent!, 0) / included.length, row.cells.find((c) => c.slug === 'outcomes')!.meanCurrent, 'drill mean');
+    }
+  });
+
+  it('sees nothing without the organisation set (RLS)', async () => {
+    const overview = await withTenant(db.appPrisma, { organizationId: randomUUID() }, (tx) => getPortfolioOverview(tx, { ...leader, organizationId: orgId }, {}));
+    expect(overview.accounts).toBe(0);
+    expect(overview.meanScore).toBeNull();
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------------------
+// A small generated portfolio with known answers.
+
+interface Generated {
+  orgId: string;
+  leader: string;
+  csmA: string;
+  csmB: string;
+  segment: string;
+  accounts: Record<string, string>;
+}
+
+/** Deterministic answers: every question of a component at the same level (so C_c = 25 · level). */
+function answersAt(levels: Partial<Record<ComponentSlug, number | 'na'>>, fallback: number): Record<string, 0 | 1 | 2 | 3 | 4 | 'na'> {
+  return Object.fromEntries(
+    allQuestionIds(DSCE_V1).map((id) => {
+      const slug = id.split('.')[0] as ComponentSlug;
+      return [id, (levels[slug] ?? fallback) as 0 | 1 | 2 | 3 | 4 | 'na'];
+    }),
+  );
+}
+
+async function createGenerated(prisma: PrismaClient): Promise<Generated> {
+  const orgId = randomUUID();
+  const [leader, csmA, csmB, segment, stage] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const ids = { a1: randomUUID(), a2: randomUUID(), a3: randomUUID(), a4: randomUUID(), a5: randomUUID(), a6: randomUUID(), archived: randomUUID() };
+  const targetsEnterprise: Partial<Record<ComponentSlug, number>> = { intent: 80, adoption: 60 };
+  await prisma.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
+    await tx.organization.create({ data: { id: orgId, name: 'Known answers', slug: `known-${orgId.slice(0, 8)}`, reviewIntervalDays: 90 } });
+    await tx.user.createMany({
+      data: [leader, csmA, csmB].map((id, i) => ({ id, email: `p${i}-${id.slice(0, 8)}@known.example`, name: ['Lea', 'Ann', 'Bob'][i]! })),
+    });
+    await tx.membership.createMany({
+      data: [
+        { organizationId: orgId, userId: leader, role: 'LEADER' },
+        { organizationId: orgId, userId: csmA, role: 'CSM' },
+        { organizationId: orgId, userId: csmB, role: 'CSM' },
+      ],
+    });
+    await tx.segment.create({ data: { organizationId: orgId, id: segment, name: 'Enterprise', tier: 1 } });
+    await tx.journeyStage.create({ data: { organizationId: orgId, id: stage, name: 'Adoption', position: 1 } });
+    await tx.weightConfig.create({ data: { organizationId: orgId, version: 1, weights: {} } });
+    await tx.target.createMany({
+      data: [
+        ...COMPONENT_SLUGS.map((component) => ({ organizationId: orgId, segmentId: null, component, value: 100 })),
+        ...Object.entries(targetsEnterprise).map(([component, value]) => ({ organizationId: orgId, segmentId: segment, component: component as ComponentSlug, value })),
+      ],
+    });
+    const renew = (days: number) => new Date(utcDay(NOW) + days * DAY);
+    await tx.account.createMany({
+      data: [
+        { id: ids.a1, name: 'Alpha', ownerUserId: csmA, segmentId: segment, journeyStageId: stage, arr: '100000.00', renewalDate: renew(20) },
+        { id: ids.a2, name: 'Bravo', ownerUserId: csmA, segmentId: segment, arr: '50000.50', renewalDate: renew(75) },
+        { id: ids.a3, name: 'Charlie', ownerUserId: csmB, arr: null, renewalDate: renew(-3) },
+        { id: ids.a4, name: 'Delta', ownerUserId: csmB, arr: '0.00' },
+        { id: ids.a5, name: '=HYPERLINK("x")', ownerUserId: null, arr: '25000.00', renewalDate: renew(10) },
+        { id: ids.a6, name: 'Foxtrot', ownerUserId: csmA, arr: '10.00' },
+        { id: ids.archived, name: 'Zulu (archived)', ownerUserId: csmA, arr: '999999.00', archivedAt: NOW },
+      ].map((a) => ({ organizationId: orgId, ...a })),
+    });
+    // account → [days ago, levels, fallback level] per submitted assessment (oldest first).
+    const plan: [string, number, Partial<Record<ComponentSlug, number | 'na'>>, number][] = [
+      [ids.a1, 200, {}, 1],
+      [ids.a1, 40, { intent: 4 }, 3], // up
+      [ids.a2, 10, { journey: 'na' }, 2],
+      [ids.a3, 150, {}, 3],
+      [ids.a3, 120, {}, 1], // stale (120 days > 90), down
+      [ids.a4, 5, {}, 4],
+      [ids.a4, 5, {}, 0], // same instant: the greater assessment id wins
+      [ids.a5, 60, { adoption: 0, outcomes: 0 }, 2],
+      [ids.archived, 3, {}, 4],
+    ];
+    for (const [accountId, daysAgo, levels, fallback] of plan) {
+      const segmentId = ([ids.a1, ids.a2] as string[]).includes(accountId) ? segment : null;
+      const targets = segmentId ? targetsEnterprise : {};
+      const result: ScoreResult = scoreAssessment({ framework: DSCE_V1, answers: answersAt(levels, fallback), targets });
+      const assessmentId = randomUUID();
+      const submittedAt = new Date(NOW.getTime() - daysAgo * DAY);
+      await tx.assessment.create({
+        data: { organizationId: orgId, id: assessmentId, accountId, authorUserId: csmA, status: 'SUBMITTED', frameworkVersion: DSCE_V1.version, answers: answersAt(levels, fallback), submittedAt },
+      });
+      await tx.assessmentResult.create({
+        data: {
+          organizationId: orgId, assessmentId, accountId, weightConfigVersion: 1, targets: targets as Prisma.InputJsonValue,
+          score: result.score, gap: result.gap, confidence: result.confidence, band: result.band,
+          output: result as unknown as Prisma.InputJsonValue, submittedAt,
+        },
+      });
+    }
+    await tx.$executeRawUnsafe(REBUILD_ACCOUNT_SCORES_SQL, orgId);
+    // Thresholds change after scoring: bands must follow the new thresholds, not the stored band.
+    await tx.organization.update({ where: { id: orgId }, data: { bandDesired: 90, bandEngaged: 60, bandAtRisk: 40 } });
+  });
+  return { orgId, leader, csmA, csmB, segment, accounts: ids };
+}
+
+describe('portfolio on a generated book with known answers', () => {
+  let gen: Generated;
+  let ref: Reference;
+  let scope: PortfolioScope;
+
+  beforeAll(async () => {
+    gen = await createGenerated(db.prisma);
+    ref = await loadReference(db.prisma, gen.orgId);
+    scope = { organizationId: gen.orgId, userId: gen.leader, ownOnly: false, now: NOW };
+  });
+
+  it('has the known figures', async () => {
+    const overview = await run(gen.orgId, gen.leader, (tx) => getPortfolioOverview(tx, scope, {}));
+    expect(overview.accounts).toBe(6); // the archived account is not in the portfolio
+    expect(overview.assessed).toBe(5);
+    expect(overview.neverAssessed).toBe(1); // Foxtrot
+    expect(overview.stale).toBe(1); // Charlie
+    // Delta: two results at the same instant; the greater assessment id is the latest.
+    const delta = await db.prisma.accountScore.findUniqueOrThrow({ where: { organizationId_accountId: { organizationId: gen.orgId, accountId: gen.accounts.a4! } } });
+    expect(overview.movers.up.map((m) => m.name)).toContain('Alpha');
+    expect(overview.movers.down.map((m) => m.name)).toContain('Charlie');
+    expect([0, 100]).toContain(delta.score);
+    // Bands from the new thresholds (90 / 60 / 40), never the stored band.
+    const expectedBands: Record<Band, number> = { desired: 0, engaged: 0, at_risk: 0, critical: 0 };
+    for (const a of ref.accounts) if (a.entry.latest) expectedBands[bandFor(a.entry.latest.score, { desired: 90, engaged: 60, atRisk: 40 })] += 1;
+    expect(overview.bandCounts).toEqual(expectedBands);
+    // Alpha's second assessment: intent 4 (100), the rest at 3 (75), with Enterprise targets intent 80 / adoption 60.
+    expect(overview.trend.month.length).toBeGreaterThan(2);
+  });
+
+  it('every figure equals the reference, with and without filters', async () => {
+    for (const raw of [{}, { owner: gen.csmA }, { owner: 'none' }, { segment: gen.segment }, { segment: 'none' }, { renewal: '30' }, { arrMin: '1', arrMax: '60000' }, { band: 'critical' }]) {
+      const filters = parsePortfolioFilters(raw);
+      await expectOverviewMatches(ref, scope, filters);
+      await expectTeamMatches(ref, scope, filters);
+      await expectHeatmapMatches(ref, scope, filters);
+    }
+  });
+
+  it('a CSM sees their own book only', async () => {
+    const csm: PortfolioScope = { ...scope, userId: gen.csmB, ownOnly: true };
+    const overview = await run(gen.orgId, gen.csmB, (tx) => getPortfolioOverview(tx, csm, parsePortfolioFilters({ owner: gen.csmA })));
+    expect(overview.accounts).toBe(2);
+    await expectOverviewMatches(ref, csm, {});
+    const movers = await run(gen.orgId, gen.csmB, (tx) => listMovers(tx, csm, {}));
+    // Charlie fell (75 → 25); Delta moved ±100 depending on which of its same-instant results is the latest.
+    expect(movers.down.map((m) => m.name)).toContain('Charlie');
+    expect([...movers.up, ...movers.down].map((m) => m.name).sort()).toEqual(['Charlie', 'Delta']);
+  });
+
+  it('exports every dataset as CSV, with formulas neutralised', async () => {
+    const csv = (query: string) => run(gen.orgId, gen.leader, (tx) => exportPortfolioCsv(tx, scope, new URLSearchParams(query)));
+    const renewals = await csv('dataset=renewals');
+    expect(renewals.dataset).toBe('renewals');
+    expect(renewals.csv.split('\r\n')[0]).toBe('account,owner,renewal_date,days_to_renewal,score,band,arr');
+    expect(renewals.csv).toContain(`"'=HYPERLINK(""x"")"`);
+    const headers: Record<string, string> = {
+      summary: 'metric,value', bands: 'band,accounts,arr', components: 'component,mean_current,mean_gap,lever_sum,accounts_included',
+      levers: 'rank,component,lever_sum,accounts_included', 'trend-month': 'period,start,accounts,mean_score',
+      'trend-quarter': 'period,start,accounts,mean_score', movers: 'direction,account,previous_score,latest_score,delta,submitted_at',
+      team: 'csm,accounts,assessed,never_assessed,stale,arr,mean_score,arr_weighted_score,desired,engaged,at_risk,critical,top_lever,top_lever_points',
+      accounts: 'account,owner,segment,stage,arr,renewal_date,score,band,submitted_at,stale',
+    };
+    for (const [dataset, header] of Object.entries(headers)) {
+      expect((await csv(`dataset=${dataset}`)).csv.split('\r\n')[0], dataset).toBe(header);
+    }
+    expect((await csv('dataset=heatmap&by=stage')).csv.split('\r\n')[0]).toMatch(/^stage,accounts,assessed,mean_score,intent_current,intent_target,intent_gap,/);
+    expect((await csv('dataset=nonsense')).dataset).toBe('summary');
+    // The CSV follows the filters: team rows for csmA only.
+    const team = (await csv(`dataset=team&owner=${gen.csmA}`)).csv.trim().split('\r\n');
+    expect(team).toHaveLength(2);
+    expect(team[1]).toMatch(/^Ann,3,/);
+  });
+
+  it('bad filter params fall back to no filter', () => {
+    expect(parsePortfolioFilters({ segment: 'x', owner: '1', band: 'great', renewal: '45', arrMin: '-5', arrMax: 'lots', stage: ['a', 'b'] })).toEqual({});
+  });
+});
