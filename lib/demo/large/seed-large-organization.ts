@@ -124,7 +124,8 @@ export async function seedLargeOrganization(
     rowCounts.assessment_result = await timed('results', () =>
       copyResults(load, loadedAccounts.accounts, loadedAssessments.assessments),
     );
-    await timed('latest', () => client.query(REBUILD_ACCOUNT_SCORES_SQL, [organization.id]));
+    const latest = await timed('latest', () => client.query(REBUILD_ACCOUNT_SCORES_SQL, [organization.id]));
+    rowCounts.account_score = latest.rowCount ?? 0;
     await timed('commit', () => client.query('COMMIT'));
     timings.generation = cpu.generation;
     timings.scoring = cpu.scoring;
