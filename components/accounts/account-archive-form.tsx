@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/http/organization-action';
-import { ActionFeedback } from './action-feedback';
+import { FormMessage } from '@/components/ui/form-message';
 
 /** Archive (or restore) an account (ADMIN). Archived accounts leave the list and portfolio but keep their history. */
 export function AccountArchiveForm({
@@ -38,7 +38,7 @@ export function AccountArchiveForm({
 
   return (
     <div className="flex flex-col gap-3">
-      {error ? <ActionFeedback tone="error">{error}</ActionFeedback> : null}
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       <div>
         <Button variant="secondary" onClick={toggle} disabled={pending}>
           {archived ? 'Restore account' : 'Archive account'}

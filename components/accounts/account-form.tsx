@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/http/organization-action';
-import { ActionFeedback, FieldError, inputClasses, labelClasses } from './action-feedback';
+import { FieldError, inputClasses, labelClasses } from './form-controls';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Option = { id: string; name: string; retired: boolean };
 type Member = { userId: string; name: string; email: string };
@@ -86,8 +87,8 @@ export function AccountForm({
   return (
     <form onSubmit={onSubmit} noValidate className="grid max-w-2xl gap-4 sm:grid-cols-2" aria-label={editing ? 'Edit account' : 'New account'}>
       <div className="sm:col-span-2">
-        {error ? <ActionFeedback tone="error">{error.message}</ActionFeedback> : null}
-        {saved ? <ActionFeedback tone="success">Saved.</ActionFeedback> : null}
+        {error ? <FormMessage tone="error">{error.message}</FormMessage> : null}
+        {saved ? <FormMessage tone="success">Saved.</FormMessage> : null}
       </div>
       <label className={`${labelClasses} sm:col-span-2`}>
         Name

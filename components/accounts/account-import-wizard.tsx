@@ -7,7 +7,8 @@ import { cn } from '@/components/ui/cn';
 import type { AccountImportSummary } from '@/lib/accounts/import-accounts';
 import type { AccountImportPreview } from '@/lib/accounts/preview-account-import';
 import type { ActionResult } from '@/lib/http/organization-action';
-import { ActionFeedback, labelClasses } from './action-feedback';
+import { labelClasses } from './form-controls';
+import { FormMessage } from '@/components/ui/form-message';
 
 type Action<T> = (slug: string, input: { csv: string }) => Promise<ActionResult<T>>;
 
@@ -80,14 +81,14 @@ export function AccountImportWizard({
         />
       </label>
       {pending ? <p role="status" className="text-sm text-ink-muted">Checking…</p> : null}
-      {error ? <ActionFeedback tone="error">{error}</ActionFeedback> : null}
+      {error ? <FormMessage tone="error">{error}</FormMessage> : null}
       {summary ? (
-        <ActionFeedback tone="success">
+        <FormMessage tone="success">
           Imported {summary.rows} rows: {summary.created} created, {summary.updated} updated, {summary.unchanged} unchanged.{' '}
           <Link href={`/o/${slug}/accounts`} className="underline">
             Back to accounts
           </Link>
-        </ActionFeedback>
+        </FormMessage>
       ) : null}
       {preview ? (
         <section aria-labelledby="import-preview-heading" className="flex flex-col gap-3">
@@ -95,9 +96,9 @@ export function AccountImportWizard({
             Preview of {fileName}
           </h2>
           {preview.fileErrors.map((message) => (
-            <ActionFeedback key={message} tone="error">
+            <FormMessage key={message} tone="error">
               {message}
-            </ActionFeedback>
+            </FormMessage>
           ))}
           {preview.fileErrors.length === 0 ? (
             <p role="status" className="text-sm text-ink-muted">

@@ -4,7 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition, type FormEvent } from 'react';
 import { Button } from '@/components/ui/button';
 import type { ActionResult } from '@/lib/http/organization-action';
-import { ActionFeedback, inputClasses, labelClasses } from './action-feedback';
+import { inputClasses, labelClasses } from './form-controls';
+import { FormMessage } from '@/components/ui/form-message';
 
 /** (Re)assign the owner CSM (ADMIN, LEADER), under the same optimistic concurrency as an edit. */
 export function AccountOwnerForm({
@@ -40,7 +41,7 @@ export function AccountOwnerForm({
 
   return (
     <form onSubmit={onSubmit} className="flex max-w-2xl flex-col gap-3" aria-label="Account owner">
-      {message ? <ActionFeedback tone={message.tone}>{message.text}</ActionFeedback> : null}
+      {message ? <FormMessage tone={message.tone}>{message.text}</FormMessage> : null}
       <div className="flex flex-wrap items-end gap-3">
         <label className={`${labelClasses} min-w-72 flex-1`}>
           Owner
