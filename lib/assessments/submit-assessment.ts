@@ -1,4 +1,4 @@
-import { ACCOUNT_SCORE_COLUMNS } from '@/lib/db/account-score-sql';
+import { ACCOUNT_SCORE_COLUMNS, RECORD_SCORE_HISTORY_SQL } from '@/lib/db/account-score-sql';
 import type { Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { COMPONENT_SLUGS } from '@/lib/framework';
@@ -20,8 +20,8 @@ export interface SubmittedAssessment {
  * Submits a draft with its final answers and notes, in the caller's one transaction: the version-checked switch
  * to SUBMITTED, the result scored by lib/scoring with the account's segment targets (override, else the
  * organisation default), the latest weight version and the organisation's thresholds, and the account's latest
- * score row — which only moves forward (an older submission never replaces a newer one). Any failure rolls back
- * all of it. `now` exists for tests.
+ * score row — which only moves forward (an older submission never replaces a newer one) — with its previous score
+ * and the month's row of the portfolio trend. Any failure rolls back all of it. `now` exists for tests.
  */
 export async function submitAssessment(
   tx: Tx,
@@ -95,6 +95,9 @@ export async function submitAssessment(
     submittedAt,
     result,
   });
+  await tx.$executeRawUnsafe(
+    RECORD_SCORE_HISTORY_SQL, actor.organizationId, account.id, submittedAt.toISOString(), assessment.id, result.score,
+  );
   return { assessmentId: assessment.id, accountId: account.id, submittedAt, result };
 }
 

@@ -1,4 +1,4 @@
-import { REBUILD_ACCOUNT_SCORES_SQL } from '@/lib/db/account-score-sql';
+import { REBUILD_SCORE_TABLES_SQL } from '@/lib/db/account-score-sql';
 import { randomUUID } from 'node:crypto';
 import { COMPONENT_SLUGS, DSCE_V1, type ComponentSlug } from '@/lib/framework';
 import type { Prisma } from '@/lib/generated/prisma/client';
@@ -172,7 +172,7 @@ async function writeAssessments(tx: Tx, setup: Setup, accounts: readonly Written
   }
   await tx.assessment.createMany({ data: assessments });
   await tx.assessmentResult.createMany({ data: results });
-  await tx.$executeRawUnsafe(REBUILD_ACCOUNT_SCORES_SQL, setup.organizationId);
+  for (const statement of REBUILD_SCORE_TABLES_SQL) await tx.$executeRawUnsafe(statement, setup.organizationId);
 }
 
 async function writeAuditTrail(

@@ -44,15 +44,14 @@ export interface PortfolioHeatmap {
 
 export const HEATMAP_ACCOUNT_ROW_LIMIT = 200;
 
-const KEY: Record<HeatmapDimension, Prisma.Sql> = {
-  account: Prisma.sql`f.id`,
+/** Grouped rows (account rows are not grouped: getAccountHeatmap). */
+const KEY: Record<Exclude<HeatmapDimension, 'account'>, Prisma.Sql> = {
   owner: Prisma.sql`f.owner_user_id`,
   segment: Prisma.sql`f.segment_id`,
   stage: Prisma.sql`f.journey_stage_id`,
 };
 
-const LABEL: Record<HeatmapDimension, Prisma.Sql> = {
-  account: Prisma.sql`(SELECT a.name FROM account a WHERE a.organization_id = g.org AND a.id = g.key)`,
+const LABEL: Record<Exclude<HeatmapDimension, 'account'>, Prisma.Sql> = {
   owner: Prisma.sql`(SELECT u.name FROM "user" u WHERE u.id = g.key)`,
   segment: Prisma.sql`(SELECT s.name FROM segment s WHERE s.organization_id = g.org AND s.id = g.key)`,
   stage: Prisma.sql`(SELECT js.name FROM journey_stage js WHERE js.organization_id = g.org AND js.id = g.key)`,
@@ -68,17 +67,68 @@ const NONE_LABEL: Record<HeatmapDimension, string> = {
 type RawRow = { key: string | null; label: string | null; accounts: number; assessed: number; mean_score: number | null } & Record<string, number | null>;
 
 export async function getPortfolioHeatmap(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, params: HeatmapParams): Promise<PortfolioHeatmap> {
-  const targetPivot = COMPONENT_SLUGS.map((slug) => Prisma.sql`max(value) FILTER (WHERE component = ${slug}::component_slug) AS ${col('target', slug)}`);
-  const accountTargets = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`coalesce(ts.${col('target', slug)}, td.${col('target', slug)}, ${DEFAULT_TARGET}::float8) AS ${col('target', slug)}`,
-  );
+  if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params);
   const cells = COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
                          avg(${col('target', slug)}) FILTER (WHERE ${col('current', slug)} IS NOT NULL) AS ${Prisma.raw(`"target_${slug}"`)},
                          count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
   const rows = await tx.$queryRaw<RawRow[]>`
-    WITH ${filteredAccountsCte(scope, filters)},
+    WITH ${accountsWithTargetsCte(scope, filters)},
+    g AS (
+      SELECT ${KEY[params.by]} AS key, ${scope.organizationId}::uuid AS org,
+             count(*)::int AS accounts, count(f.score)::int AS assessed, avg(f.score) AS mean_score,
+             ${Prisma.join(cells, ', ')}
+        FROM ft f
+       GROUP BY 1
+    )
+    SELECT g.*, ${LABEL[params.by]} AS label FROM g`;
+  const sorted = sortHeatmapRows(rows.map((row) => toHeatmapRow(row, params.by)), params);
+  return { by: params.by, rows: sorted, totalRows: sorted.length };
+}
+
+/**
+ * One row per account needs no grouping, and only the first HEATMAP_ACCOUNT_ROW_LIMIT rows are wanted: sort and
+ * cut in SQL (a top-N sort over the book instead of shipping 50,000 rows to be sorted in JS), in the same order
+ * as sortHeatmapRows — NULLs last in both directions, ties by label in code-unit order (COLLATE "C"), then id.
+ */
+async function getAccountHeatmap(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, params: HeatmapParams): Promise<PortfolioHeatmap> {
+  const cells = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`${col('current', slug)} AS ${Prisma.raw(`"current_${slug}"`)},
+                         CASE WHEN ${col('current', slug)} IS NOT NULL THEN ${col('target', slug)} END AS ${Prisma.raw(`"target_${slug}"`)},
+                         (${col('current', slug)} IS NOT NULL)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  // Every account row counts one account, so sorting by 'accounts' is the tie-break order alone.
+  const sortValue =
+    params.sort === 'label' ? Prisma.sql`f.name COLLATE "C"`
+    : params.sort === 'score' ? Prisma.sql`f.score`
+    : params.sort === 'accounts' ? null
+    : col('current', params.sort);
+  const direction = params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const order = sortValue ? Prisma.sql`(${sortValue}) IS NULL, ${sortValue} ${direction},` : Prisma.empty;
+  const rows = await tx.$queryRaw<(RawRow & { total_rows: number })[]>`
+    WITH ${accountsWithTargetsCte(scope, filters)}
+    SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
+           ${Prisma.join(cells, ', ')}, count(*) OVER ()::int AS total_rows
+      FROM ft f
+     ORDER BY ${order} f.name COLLATE "C", f.id
+     LIMIT ${HEATMAP_ACCOUNT_ROW_LIMIT}`;
+  const totalRows = rows[0]?.total_rows ?? (await countAccounts(tx, scope, filters));
+  return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows };
+}
+
+async function countAccounts(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<number> {
+  const [row] = await tx.$queryRaw<{ n: number }[]>`WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS n FROM f`;
+  return row?.n ?? 0;
+}
+
+/** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */
+function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  const targetPivot = COMPONENT_SLUGS.map((slug) => Prisma.sql`max(value) FILTER (WHERE component = ${slug}::component_slug) AS ${col('target', slug)}`);
+  const accountTargets = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`coalesce(ts.${col('target', slug)}, td.${col('target', slug)}, ${DEFAULT_TARGET}::float8) AS ${col('target', slug)}`,
+  );
+  return Prisma.sql`${filteredAccountsCte(scope, filters)},
     t AS (
       SELECT segment_id, ${Prisma.join(targetPivot, ', ')}
         FROM target WHERE organization_id = ${scope.organizationId}::uuid GROUP BY segment_id
@@ -88,19 +138,13 @@ export async function getPortfolioHeatmap(tx: Tx, scope: PortfolioScope, filters
         FROM f
         LEFT JOIN t ts ON ts.segment_id = f.segment_id
         LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
-    ),
-    g AS (
-      SELECT ${KEY[params.by]} AS key, ${scope.organizationId}::uuid AS org,
-             count(*)::int AS accounts, count(f.score)::int AS assessed, avg(f.score) AS mean_score,
-             ${Prisma.join(cells, ', ')}
-        FROM ft f
-       GROUP BY 1
-    )
-    SELECT g.*, ${LABEL[params.by]} AS label FROM g`;
+    )`;
+}
 
-  const heatmapRows: HeatmapRow[] = rows.map((row) => ({
+function toHeatmapRow(row: RawRow, by: HeatmapDimension): HeatmapRow {
+  return {
     key: row.key,
-    label: row.label ?? NONE_LABEL[params.by],
+    label: row.label ?? NONE_LABEL[by],
     accounts: row.accounts,
     assessed: row.assessed,
     meanScore: row.mean_score,
@@ -115,12 +159,6 @@ export async function getPortfolioHeatmap(tx: Tx, scope: PortfolioScope, filters
         included: row[`included_${slug}`] ?? 0,
       };
     }),
-  }));
-  const sorted = sortHeatmapRows(heatmapRows, params);
-  return {
-    by: params.by,
-    rows: params.by === 'account' ? sorted.slice(0, HEATMAP_ACCOUNT_ROW_LIMIT) : sorted,
-    totalRows: sorted.length,
   };
 }
 

@@ -122,25 +122,18 @@ export function listRenewalsAtRisk(tx: Tx, scope: PortfolioScope, filters: Portf
 }
 
 /**
- * Biggest movers: each account's latest score (account_score) against its previous submitted result (the one
- * before it in (submitted_at, assessment_id) order). Up: delta > 0, largest first; down: delta < 0, largest
+ * Biggest movers: each account's latest score against its previous submitted result (the one before it in
+ * (submitted_at, assessment_id) order), both kept in account_score. Up: delta > 0, largest first; down: delta < 0, largest
  * drop first; ties by name, then id. Accounts with a single assessment do not move.
  */
 export async function listMovers(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit = MOVERS_LIMIT): Promise<{ up: Mover[]; down: Mover[] }> {
   const rows = await tx.$queryRaw<(Mover & { direction: 'up' | 'down' })[]>`
     WITH ${filteredAccountsCte(scope, filters)},
     m AS (
-      SELECT f.id AS "accountId", f.name, p.score AS previous, f.score AS latest, f.score - p.score AS delta,
-             f.submitted_at AS "submittedAt"
+      SELECT f.id AS "accountId", f.name, f.previous_score AS previous, f.score AS latest,
+             f.score - f.previous_score AS delta, f.submitted_at AS "submittedAt"
         FROM f
-        JOIN LATERAL (
-          SELECT r.score FROM assessment_result r
-           WHERE r.organization_id = ${scope.organizationId}::uuid AND r.account_id = f.id
-             AND (r.submitted_at, r.assessment_id) < (f.submitted_at, f.assessment_id)
-           ORDER BY r.submitted_at DESC, r.assessment_id DESC
-           LIMIT 1
-        ) p ON true
-       WHERE f.score IS NOT NULL
+       WHERE f.score IS NOT NULL AND f.previous_score IS NOT NULL
     )
     (SELECT 'up' AS direction, m.* FROM m WHERE delta > 0 ORDER BY delta DESC, name, "accountId" LIMIT ${limit})
     UNION ALL

@@ -4,8 +4,9 @@ import { filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
 
 /**
  * Portfolio score by UTC calendar month and quarter from the assessment history — lib/scoring's historyByPeriod
- * definition in SQL: per period, each account's latest result in it (greatest submitted_at, then greatest
- * assessment id, i.e. the later one in submission/id order), averaged; periods without a submission are left out.
+ * definition: per period, each account's latest result in it (greatest submitted_at, then greatest assessment id),
+ * averaged; periods without a submission are left out. Read from account_period_score (one row per account and
+ * month, flagged when latest of its quarter), which the submit transaction keeps.
  * Accounts are those of the view (filters apply to the account and its current band).
  *
  * Window: the last TREND_QUARTERS calendar quarters including the current one (24 months), so the page's cost
@@ -41,33 +42,30 @@ export function periodKey(start: Date, period: 'month' | 'quarter'): string {
 
 export async function getPortfolioTrend(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioTrend> {
   const now = scope.now ?? new Date();
-  const rows = await tx.$queryRaw<{ kind: 'month' | 'quarter'; start: Date; accounts: number; mean_score: number }[]>`
-    WITH ${filteredAccountsCte(scope, filters)},
-    r AS (
-      SELECT r.account_id, r.assessment_id, r.submitted_at, r.score,
-             date_trunc('month', r.submitted_at AT TIME ZONE 'UTC') AS month_start,
-             date_trunc('quarter', r.submitted_at AT TIME ZONE 'UTC') AS quarter_start
-        FROM assessment_result r
-        JOIN f ON f.id = r.account_id
-       WHERE r.organization_id = ${scope.organizationId}::uuid
-         AND r.submitted_at >= ${trendWindowStart(now)}::timestamptz
-    ),
-    latest_month AS (
-      SELECT DISTINCT ON (month_start, account_id) month_start AS start, score
-        FROM r ORDER BY month_start, account_id, submitted_at DESC, assessment_id DESC
-    ),
-    latest_quarter AS (
-      SELECT DISTINCT ON (quarter_start, account_id) quarter_start AS start, score
-        FROM r ORDER BY quarter_start, account_id, submitted_at DESC, assessment_id DESC
-    )
-    SELECT 'month' AS kind, start, count(*)::int AS accounts, avg(score) AS mean_score FROM latest_month GROUP BY start
-    UNION ALL
-    SELECT 'quarter' AS kind, start, count(*)::int AS accounts, avg(score) AS mean_score FROM latest_quarter GROUP BY start
-    ORDER BY kind, start`;
-  const points = (kind: 'month' | 'quarter') =>
-    rows
-      .filter((row) => row.kind === kind)
-      .map((row) => ({ period: periodKey(row.start, kind), start: row.start, accounts: row.accounts, meanScore: row.mean_score }));
-  return { month: points('month'), quarter: points('quarter') };
+  // One pass over the narrow month rows: each month's own figures, plus the sums of the rows that are their
+  // account's latest of the quarter, which add up to the quarter's figures.
+  const rows = await tx.$queryRaw<{ start: Date; accounts: number; mean_score: number; quarter_accounts: number; quarter_sum: number | null }[]>`
+    WITH ${filteredAccountsCte(scope, filters)}
+    SELECT p.period_start::timestamptz AS start, count(*)::int AS accounts, avg(p.score) AS mean_score,
+           count(*) FILTER (WHERE p.latest_in_quarter)::int AS quarter_accounts,
+           sum(p.score) FILTER (WHERE p.latest_in_quarter) AS quarter_sum
+      FROM account_period_score p
+      JOIN f ON f.id = p.account_id
+     WHERE p.organization_id = ${scope.organizationId}::uuid
+       AND p.period_start >= (${trendWindowStart(now)}::timestamptz AT TIME ZONE 'UTC')::date
+     GROUP BY p.period_start
+     ORDER BY p.period_start`;
+  const month = rows.map((row) => ({ period: periodKey(row.start, 'month'), start: row.start, accounts: row.accounts, meanScore: row.mean_score }));
+  const quarters = new Map<string, { start: Date; accounts: number; sum: number }>();
+  for (const row of rows) {
+    if (row.quarter_accounts === 0) continue;
+    const start = new Date(Date.UTC(row.start.getUTCFullYear(), Math.floor(row.start.getUTCMonth() / 3) * 3, 1));
+    const key = periodKey(start, 'quarter');
+    const quarter = quarters.get(key) ?? { start, accounts: 0, sum: 0 };
+    quarter.accounts += row.quarter_accounts;
+    quarter.sum += row.quarter_sum ?? 0;
+    quarters.set(key, quarter);
+  }
+  const quarter = [...quarters].map(([period, q]) => ({ period, start: q.start, accounts: q.accounts, meanScore: q.sum / q.accounts }));
+  return { month, quarter };
 }
-

@@ -81,7 +81,7 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
     ),
     f AS (
       SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
-             sc.assessment_id, sc.score, sc.submitted_at, ${componentColumns},
+             sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, ${componentColumns},
              ${BAND_SQL} AS band,
              (sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)) AS stale
         FROM account a

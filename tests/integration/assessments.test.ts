@@ -7,6 +7,7 @@ import { getAssessmentForm } from '@/lib/assessments/get-assessment-form';
 import { saveDraft } from '@/lib/assessments/save-draft';
 import { startAssessment } from '@/lib/assessments/start-assessment';
 import { submitAssessment } from '@/lib/assessments/submit-assessment';
+import { REBUILD_SCORE_TABLES_SQL } from '@/lib/db/account-score-sql';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { allQuestionIds, COMPONENT_SLUGS, DSCE_V1, type Answer } from '@/lib/framework';
@@ -328,3 +329,36 @@ describe('getAssessmentForm and getAccountOverview', () => {
 
 // Keeps the ScoreResult type import honest (the stored output is that shape).
 export type StoredOutput = ScoreResult;
+
+describe('score history kept by submit (previous score, month rows)', () => {
+  it('equals a rebuild from the history, even when submissions arrive out of order', async () => {
+    const account = randomUUID();
+    await db.prisma.account.create({ data: { organizationId: orgA, id: account, name: 'History', ownerUserId: people.csm } });
+    // Two quarters, several months, one month with two results, and results submitted out of order.
+    const times = ['2026-02-10', '2026-01-05', '2026-02-20', '2026-03-01', '2026-01-30', '2026-05-15', '2026-04-02'];
+    for (const [i, day] of times.entries()) {
+      const id = await newDraft('csm', account);
+      await as('csm', (tx) =>
+        submitAssessment(tx, actor('csm'), { accountId: account, assessmentId: id, expectedVersion: 1, answers: fullAnswers((q) => (q + i) % 5 as Answer), notes: {} },
+          { now: new Date(`${day}T12:00:00Z`) }),
+      );
+    }
+    const snapshot = async () => ({
+      latest: await db.prisma.accountScore.findUniqueOrThrow({
+        where: { organizationId_accountId: { organizationId: orgA, accountId: account } },
+        select: { assessmentId: true, score: true, previousScore: true, previousSubmittedAt: true },
+      }),
+      months: await db.prisma.accountPeriodScore.findMany({ where: { organizationId: orgA, accountId: account }, orderBy: { periodStart: 'asc' } }),
+    });
+    const kept = await snapshot();
+    expect(kept.months.map((m) => [m.periodStart.toISOString().slice(0, 7), m.latestInQuarter])).toEqual([
+      ['2026-01', false], ['2026-02', false], ['2026-03', true], ['2026-04', false], ['2026-05', true],
+    ]);
+    expect(kept.latest.previousScore).not.toBeNull();
+
+    await db.prisma.$transaction(async (tx) => {
+      for (const statement of REBUILD_SCORE_TABLES_SQL) await tx.$executeRawUnsafe(statement, orgA);
+    });
+    expect(await snapshot()).toEqual(kept);
+  });
+});

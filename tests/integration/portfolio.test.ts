@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
-import { REBUILD_ACCOUNT_SCORES_SQL } from '@/lib/db/account-score-sql';
+import { REBUILD_SCORE_TABLES_SQL } from '@/lib/db/account-score-sql';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { seedDemoOrganization } from '@/lib/demo/seed-demo-organization';
 import { COMPONENT_SLUGS, DSCE_V1, allQuestionIds, type ComponentSlug } from '@/lib/framework';
@@ -21,7 +21,7 @@ import {
   type Thresholds,
 } from '@/lib/scoring';
 import { exportPortfolioCsv } from '@/lib/portfolio/export-portfolio-csv';
-import { getPortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
+import { getPortfolioHeatmap, HEATMAP_ACCOUNT_ROW_LIMIT, sortHeatmapRows, type HeatmapRow } from '@/lib/portfolio/get-portfolio-heatmap';
 import { getPortfolioOverview, listMovers, listRenewalsAtRisk } from '@/lib/portfolio/get-portfolio-overview';
 import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
@@ -327,6 +327,30 @@ describe('portfolio on the demo organisation', () => {
     await expectHeatmapMatches(ref, leader, none);
   });
 
+  it('account rows are sorted and cut in SQL exactly as sortHeatmapRows orders them', async () => {
+    const expected = ref.accounts.map(
+      (a): HeatmapRow => ({
+        key: a.entry.accountId,
+        label: a.name,
+        accounts: 1,
+        assessed: a.entry.latest ? 1 : 0,
+        meanScore: a.entry.latest?.score ?? null,
+        cells: COMPONENT_SLUGS.map((slug) => {
+          const current = a.entry.latest?.components[slug]?.current ?? null;
+          return { slug, meanCurrent: current, meanTarget: null, gap: null, included: current === null ? 0 : 1 };
+        }),
+      }),
+    );
+    for (const sort of ['label', 'score', 'accounts', 'adoption'] as const) {
+      for (const dir of ['asc', 'desc'] as const) {
+        const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }));
+        const want = sortHeatmapRows(expected, { sort, dir }).slice(0, HEATMAP_ACCOUNT_ROW_LIMIT);
+        expect(heatmap.rows.map((row) => row.key), `${sort} ${dir}`).toEqual(want.map((row) => row.key));
+        expect(heatmap.totalRows).toBe(expected.length);
+      }
+    }
+  });
+
   it('equals the reference under every filter', async () => {
     const segment = ref.accounts.find((a) => a.entry.segmentId)!.entry.segmentId!;
     const stage = ref.accounts.find((a) => a.entry.stage)!.entry.stage!;
@@ -481,7 +505,7 @@ async function createGenerated(prisma: PrismaClient): Promise<Generated> {
         },
       });
     }
-    await tx.$executeRawUnsafe(REBUILD_ACCOUNT_SCORES_SQL, orgId);
+    for (const statement of REBUILD_SCORE_TABLES_SQL) await tx.$executeRawUnsafe(statement, orgId);
     // Thresholds change after scoring: bands must follow the new thresholds, not the stored band.
     await tx.organization.update({ where: { id: orgId }, data: { bandDesired: 90, bandEngaged: 60, bandAtRisk: 40 } });
   });

@@ -1,4 +1,4 @@
-import { REBUILD_ACCOUNT_SCORES_SQL } from '@/lib/db/account-score-sql';
+import { REBUILD_ACCOUNT_PERIOD_SCORES_SQL, REBUILD_ACCOUNT_SCORES_SQL } from '@/lib/db/account-score-sql';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { generatePassword, hashPassword } from '@/lib/auth/password';
@@ -27,7 +27,7 @@ export interface SeedLargeOptions {
   onProgress?: (message: string) => void;
 }
 
-export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'commit' | 'analyze';
+export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'periods' | 'commit' | 'analyze';
 
 export interface SeedLargeSummary {
   organization: { id: string; name: string; slug: string };
@@ -69,7 +69,7 @@ export async function seedLargeOrganization(
   const report = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const timings: SeedLargeSummary['timings'] = {
-    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, commit: 0, analyze: 0, total: 0, generation: 0, scoring: 0,
+    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, periods: 0, commit: 0, analyze: 0, total: 0, generation: 0, scoring: 0,
   };
   const timed = async <T>(phase: SeedLargePhase, work: () => Promise<T>): Promise<T> => {
     const from = performance.now();
@@ -124,8 +124,11 @@ export async function seedLargeOrganization(
     rowCounts.assessment_result = await timed('results', () =>
       copyResults(load, loadedAccounts.accounts, loadedAssessments.assessments),
     );
+    // A brand-new organisation: nothing to clear first.
     const latest = await timed('latest', () => client.query(REBUILD_ACCOUNT_SCORES_SQL, [organization.id]));
     rowCounts.account_score = latest.rowCount ?? 0;
+    const periods = await timed('periods', () => client.query(REBUILD_ACCOUNT_PERIOD_SCORES_SQL, [organization.id]));
+    rowCounts.account_period_score = periods.rowCount ?? 0;
     await timed('commit', () => client.query('COMMIT'));
     timings.generation = cpu.generation;
     timings.scoring = cpu.scoring;
@@ -139,7 +142,7 @@ export async function seedLargeOrganization(
   try {
     report('analyzing the loaded tables…');
     // Fresh planner statistics, so the first portfolio queries after the load get sensible plans.
-    await timed('analyze', () => client.query('ANALYZE "account", "assessment", "assessment_result", "account_score"'));
+    await timed('analyze', () => client.query('ANALYZE "account", "assessment", "assessment_result", "account_score", "account_period_score"'));
   } finally {
     await client.end();
   }
