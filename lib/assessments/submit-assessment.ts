@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ACCOUNT_SCORE_COLUMNS } from '@/lib/db/account-score-sql';
 import type { Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
@@ -94,6 +95,25 @@ export async function submitAssessment(
     weightConfigVersion: inputs.weightConfigVersion,
     submittedAt,
     result,
+  });
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: 'assessment.submitted',
+    entityType: 'assessment',
+    entityId: assessment.id,
+    before: { accountId: account.id, accountName: account.name, status: 'DRAFT', version: input.expectedVersion },
+    after: {
+      accountId: account.id,
+      accountName: account.name,
+      status: 'SUBMITTED',
+      version: input.expectedVersion + 1,
+      submittedAt: submittedAt.toISOString(),
+      score: result.score,
+      band: result.band,
+      confidence: result.confidence,
+      weightConfigVersion: inputs.weightConfigVersion,
+    },
   });
   return { assessmentId: assessment.id, accountId: account.id, submittedAt, result };
 }
