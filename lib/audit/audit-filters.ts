@@ -18,7 +18,8 @@ export interface AuditFilters {
 
 export const NO_AUDIT_FILTERS: AuditFilters = { actor: null, kind: null, from: null, to: null };
 
-const actorSchema = z.union([z.literal('system'), z.uuid()], 'Unknown person; showing everyone.');
+const UNKNOWN_ACTOR = 'Unknown person; showing everyone.';
+const actorSchema = z.union([z.literal('system', UNKNOWN_ACTOR), z.uuid(UNKNOWN_ACTOR)], UNKNOWN_ACTOR);
 const kindSchema = z
   .string()
   .regex(/^(action|entity):[a-z0-9_.]{1,80}$/, 'Unknown kind of event; showing every kind.')
