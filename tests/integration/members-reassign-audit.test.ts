@@ -48,8 +48,8 @@ const signInAs = (org: OrganizationFixture, key: string) => {
 /** Accounts owned by `key` (one archived), by another CSM and by nobody. */
 async function book(org: OrganizationFixture) {
   const organizationId = org.organizationId;
-  const owned = [randomUUID(), randomUUID(), randomUUID()];
-  const others = [randomUUID(), randomUUID()];
+  const owned: string[] = [randomUUID(), randomUUID(), randomUUID()];
+  const others: string[] = [randomUUID(), randomUUID()];
   await db.prisma.account.createMany({
     data: [
       { organizationId, id: owned[0]!, name: 'Owned A', ownerUserId: org.users.csm!.id },
