@@ -70,13 +70,11 @@ export function MembersTable({
               </td>
               {canManage ? (
                 <td className="space-y-2 px-5 py-3 text-right">
-                  {member.ownedAccounts > 0 ? (
-                    <ReassignAccountsForm
-                      slug={slug}
-                      member={member}
-                      candidates={members.filter((other) => other.userId !== member.userId)}
-                    />
-                  ) : null}
+                  <ReassignAccountsForm
+                    slug={slug}
+                    member={member}
+                    candidates={members.filter((other) => other.userId !== member.userId)}
+                  />
                   <RemoveMemberButton slug={slug} userId={member.userId} name={member.name} />
                 </td>
               ) : null}

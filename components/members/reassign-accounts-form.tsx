@@ -3,7 +3,11 @@
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { reassignMemberAccountsAction } from '@/app/o/[slug]/settings/members/actions';
 import { Button } from '@/components/ui/button';
-import { FormMessage, selectClasses } from './form-controls';
+import { FormMessage } from './form-controls';
+
+// The shared select style is full width; this one sits inline beside its label.
+const REASSIGN_SELECT_CLASSES =
+  'h-8 w-48 max-w-full rounded-md border border-line-strong bg-surface px-3 pr-8 text-sm text-ink shadow-sm';
 
 /**
  * Moves every account a member owns to another member (or leaves them unassigned) in one step, so the member can
@@ -38,13 +42,20 @@ export function ReassignAccountsForm({
     });
   }
 
+  const feedback = message ? (
+    <FormMessage tone={message.tone} className="ml-auto max-w-xs text-xs">
+      {message.text}
+    </FormMessage>
+  ) : null;
+  // Rendered for every member, so the confirmation outlives the form once they own nothing any more.
+  if (member.ownedAccounts === 0) return feedback;
   return (
     <div className="space-y-2">
       <form onSubmit={onSubmit} aria-label={`Reassign the accounts of ${member.name}`} className="flex flex-wrap items-center justify-end gap-2">
         <label htmlFor={`${id}-to`} className="text-xs text-ink-muted">
           Reassign {member.ownedAccounts.toLocaleString('en')} account{member.ownedAccounts === 1 ? '' : 's'} to
         </label>
-        <select id={`${id}-to`} name="toUserId" defaultValue="" className={`${selectClasses} h-8 w-44`}>
+        <select id={`${id}-to`} name="toUserId" defaultValue="" className={REASSIGN_SELECT_CLASSES}>
           <option value="">Unassigned</option>
           {candidates.map((candidate) => (
             <option key={candidate.userId} value={candidate.userId}>
@@ -57,11 +68,7 @@ export function ReassignAccountsForm({
           <span className="sr-only"> the accounts of {member.name}</span>
         </Button>
       </form>
-      {message ? (
-        <FormMessage tone={message.tone} className="ml-auto max-w-xs text-xs">
-          {message.text}
-        </FormMessage>
-      ) : null}
+      {feedback}
     </div>
   );
 }

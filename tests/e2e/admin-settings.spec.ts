@@ -81,7 +81,7 @@ test('an admin manages segments and stages, reassigns and removes a CSM, then fi
   await reassign.getByLabel('Reassign 2 accounts to').selectOption({ label: admin.name });
   await reassign.getByRole('button', { name: `Reassign the accounts of ${csm.name}` }).click();
   await expect(csmRow.getByRole('status')).toHaveText(`Moved 2 accounts to ${admin.name}.`);
-  await expect(csmRow.getByText('Owns 2 accounts')).toHaveCount(0);
+  await expect(csmRow.getByText('Owns 2 accounts', { exact: true })).toHaveCount(0);
   await page.screenshot({ path: test.info().outputPath('members.png'), fullPage: true });
 
   await csmRow.getByRole('button', { name: `Remove ${csm.name}` }).click();
