@@ -160,7 +160,7 @@ describe('audit log filters and CSV export', () => {
         { organizationId: org.organizationId, actorUserId: admin, action: 'account.updated', entityType: 'account', entityId: randomUUID(), before: { name: 'Old' }, after: { name: '=HYPERLINK("http://evil")' }, createdAt: day('2026-03-01') },
         { organizationId: org.organizationId, actorUserId: admin, action: 'segment.created', entityType: 'segment', entityId: randomUUID(), after: { name: 'Tech' }, createdAt: day('2026-03-05') },
         { organizationId: org.organizationId, actorUserId: leader, action: 'account.owner_assigned', entityType: 'account', entityId: randomUUID(), createdAt: day('2026-03-10') },
-        { organizationId: org.organizationId, actorUserId: null, action: 'auth.locked_out', entityType: 'user', entityId: leader, createdAt: day('2026-03-10') },
+        { organizationId: org.organizationId, actorUserId: null, action: 'auth.locked_out', entityType: 'user', entityId: leader, createdAt: new Date('2026-03-10T18:00:00Z') },
         { organizationId: other.organizationId, actorUserId: other.users.admin!.id, action: 'account.updated', entityType: 'account', createdAt: day('2026-03-01') },
       ],
     });
