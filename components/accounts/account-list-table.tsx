@@ -78,9 +78,15 @@ export function AccountListTable({
                 </Link>
                 {row.externalId ? <span className="block truncate text-xs font-normal text-ink-subtle">{row.externalId}</span> : null}
               </th>
-              <td className="px-3 py-2.5 text-ink-muted">{row.segment ?? '—'}</td>
+              <td className="px-3 py-2.5 text-ink-muted">
+                {row.segment ?? '—'}
+                {row.segmentRetired ? <RetiredMark /> : null}
+              </td>
               <td className="px-3 py-2.5 text-ink-muted">{row.owner ?? 'Unassigned'}</td>
-              <td className="px-3 py-2.5 text-ink-muted">{row.stage ?? '—'}</td>
+              <td className="px-3 py-2.5 text-ink-muted">
+                {row.stage ?? '—'}
+                {row.stageRetired ? <RetiredMark /> : null}
+              </td>
               <td className="px-3 py-2.5 text-right tabular-nums">{formatArr(row.arr)}</td>
               <td className="px-3 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatDay(row.renewalDate)}</td>
               <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{formatScore(row.score)}</td>
@@ -98,4 +104,9 @@ export function AccountListTable({
       </table>
     </div>
   );
+}
+
+/** A segment or stage the organisation has retired: the account keeps it, new assignments cannot choose it. */
+function RetiredMark() {
+  return <span className="ml-1 text-xs text-ink-subtle">(retired)</span>;
 }

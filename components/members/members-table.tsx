@@ -1,10 +1,14 @@
 import { DateTime } from '@/components/ui/date-time';
 import type { MemberRow } from '@/lib/members/list-members';
 import { MemberRoleForm } from './member-role-form';
+import { ReassignAccountsForm } from './reassign-accounts-form';
 import { RemoveMemberButton } from './remove-member-button';
 import { ROLE_LABELS } from './role-labels';
 
-/** The organisation's members; with `canManage`, each row has a role control and a remove button. */
+/**
+ * The organisation's members; with `canManage`, each row has a role control and a remove button, and a member who
+ * owns accounts also a bulk reassign (removal is refused until they own none).
+ */
 export function MembersTable({
   slug,
   members,
@@ -65,7 +69,12 @@ export function MembersTable({
                 <DateTime value={member.joinedAt} />
               </td>
               {canManage ? (
-                <td className="px-5 py-3 text-right">
+                <td className="space-y-2 px-5 py-3 text-right">
+                  <ReassignAccountsForm
+                    slug={slug}
+                    member={member}
+                    candidates={members.filter((other) => other.userId !== member.userId)}
+                  />
                   <RemoveMemberButton slug={slug} userId={member.userId} name={member.name} />
                 </td>
               ) : null}

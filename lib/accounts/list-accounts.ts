@@ -7,9 +7,12 @@ export interface AccountListRow {
   name: string;
   externalId: string | null;
   segment: string | null;
+  /** The segment / stage is retired: the account keeps it, the UI marks it. */
+  segmentRetired: boolean;
   owner: string | null;
   ownerEmail: string | null;
   stage: string | null;
+  stageRetired: boolean;
   /** Exact decimal as text (numeric(14,2)); format for display only. */
   arr: string | null;
   renewalDate: Date | null;
@@ -131,8 +134,8 @@ function sliceSql(
        ORDER BY ${order}
        ${limitSql}
     )
-    SELECT p.id, p.name, p.external_id AS "externalId", s.name AS segment, u.name AS owner, u.email AS "ownerEmail",
-           js.name AS stage, p.arr::text AS arr, p.renewal_date AS "renewalDate", p.score, p.gap,
+    SELECT p.id, p.name, p.external_id AS "externalId", s.name AS segment, (s.retired_at IS NOT NULL) AS "segmentRetired",
+           u.name AS owner, u.email AS "ownerEmail", js.name AS stage, (js.retired_at IS NOT NULL) AS "stageRetired", p.arr::text AS arr, p.renewal_date AS "renewalDate", p.score, p.gap,
            p.band::text AS band, p.submitted_at AS "lastAssessedAt", p.stale, p.archived_at AS "archivedAt"
       FROM p
       LEFT JOIN segment s ON s.organization_id = p.organization_id AND s.id = p.segment_id

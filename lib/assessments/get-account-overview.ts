@@ -93,8 +93,8 @@ export async function getAccountOverview(
     where: { organizationId_id: { organizationId: actor.organizationId, id: found.id } },
     select: {
       arr: true, renewalDate: true,
-      segment: { select: { name: true } },
-      journeyStage: { select: { name: true } },
+      segment: { select: { name: true, retiredAt: true } },
+      journeyStage: { select: { name: true, retiredAt: true } },
       owner: { select: { user: { select: { name: true } } } },
     },
   });
@@ -187,9 +187,10 @@ export async function getAccountOverview(
     account: {
       id: found.id,
       name: found.name,
-      segment: account.segment?.name ?? null,
+      // A retired segment or stage stays on the account, marked as such.
+      segment: account.segment ? `${account.segment.name}${account.segment.retiredAt ? ' (retired)' : ''}` : null,
       owner: account.owner?.user.name ?? null,
-      stage: account.journeyStage?.name ?? null,
+      stage: account.journeyStage ? `${account.journeyStage.name}${account.journeyStage.retiredAt ? ' (retired)' : ''}` : null,
       arr: account.arr === null ? null : Number(account.arr),
       renewalDate: account.renewalDate,
       archived: found.archivedAt !== null,

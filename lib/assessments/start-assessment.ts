@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { CURRENT_FRAMEWORK } from '@/lib/framework';
@@ -59,6 +60,14 @@ export async function startAssessment(tx: Tx, actor: AssessmentActor, raw: unkno
       notes,
     },
     select: { id: true },
+  });
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: 'assessment.started',
+    entityType: 'assessment',
+    entityId: created.id,
+    after: { accountId: account.id, accountName: account.name, status: 'DRAFT', source: input.source, frameworkVersion: CURRENT_FRAMEWORK.version },
   });
   return { assessmentId: created.id, created: true };
 }

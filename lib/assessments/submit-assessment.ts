@@ -1,3 +1,4 @@
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ACCOUNT_SCORE_COLUMNS, RECORD_SCORE_HISTORY_SQL } from '@/lib/db/account-score-sql';
 import type { Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
@@ -98,6 +99,25 @@ export async function submitAssessment(
   await tx.$executeRawUnsafe(
     RECORD_SCORE_HISTORY_SQL, actor.organizationId, account.id, submittedAt.toISOString(), assessment.id, result.score,
   );
+  await recordAuditEvent(tx, {
+    organizationId: actor.organizationId,
+    actorUserId: actor.userId,
+    action: 'assessment.submitted',
+    entityType: 'assessment',
+    entityId: assessment.id,
+    before: { accountId: account.id, accountName: account.name, status: 'DRAFT', version: input.expectedVersion },
+    after: {
+      accountId: account.id,
+      accountName: account.name,
+      status: 'SUBMITTED',
+      version: input.expectedVersion + 1,
+      submittedAt: submittedAt.toISOString(),
+      score: result.score,
+      band: result.band,
+      confidence: result.confidence,
+      weightConfigVersion: inputs.weightConfigVersion,
+    },
+  });
   return { assessmentId: assessment.id, accountId: account.id, submittedAt, result };
 }
 

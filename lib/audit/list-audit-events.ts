@@ -3,6 +3,7 @@ import { withTenant, type Tx } from '@/lib/db/tenant';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import { encodeAuditCursor, type AuditCursor } from './audit-cursor';
+import { auditFilterWhere, NO_AUDIT_FILTERS, type AuditFilters } from './audit-filters';
 
 export const AUDIT_PAGE_SIZE = 50;
 
@@ -30,12 +31,13 @@ export interface AuditEventPage {
 
 /**
  * One page of the organisation's audit log, newest first (admins). Keyset pagination on (created_at, id): pass
- * `before` for older events or `after` for newer ones; a page costs the same however deep it is.
+ * `before` for older events or `after` for newer ones; a page costs the same however deep it is. `filters`
+ * (actor, kind, dates) narrow every page alike.
  */
 export async function listAuditEvents(
   prisma: PrismaClient,
   actor: OrganizationActor,
-  options: { before?: AuditCursor | null; after?: AuditCursor | null; pageSize?: number } = {},
+  options: { before?: AuditCursor | null; after?: AuditCursor | null; pageSize?: number; filters?: AuditFilters } = {},
 ): Promise<AuditEventPage> {
   const pageSize = options.pageSize ?? AUDIT_PAGE_SIZE;
   const { organizationId } = actor;
@@ -48,6 +50,7 @@ export async function listAuditEvents(
     const fetched = await tx.auditEvent.findMany({
       where: {
         organizationId,
+        ...auditFilterWhere(options.filters ?? NO_AUDIT_FILTERS),
         ...(cursor
           ? {
               OR: [
@@ -89,8 +92,8 @@ export async function listAuditEvents(
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Names for the page's people (users, memberships) and invitations (their email), in two queries. */
-async function entityLabels(
+/** Names for the page's people (users, memberships), invitations (their email), accounts, segments and stages. */
+export async function entityLabels(
   tx: Tx,
   organizationId: string,
   rows: { entityType: string; entityId: string | null }[],
@@ -100,6 +103,16 @@ async function entityLabels(
   ];
   const userIds = ids(['user', 'membership']);
   const invitationIds = ids(['invitation']);
+  const accountIds = ids(['account']);
+  const segmentIds = ids(['segment']);
+  const stageIds = ids(['journey_stage']);
+  const byIds = (list: string[]) => ({ organizationId, id: { in: list } });
+  const named = { id: true, name: true } as const;
+  const [accounts, segments, stages] = [
+    accountIds.length ? await tx.account.findMany({ where: byIds(accountIds), select: named }) : [],
+    segmentIds.length ? await tx.segment.findMany({ where: byIds(segmentIds), select: named }) : [],
+    stageIds.length ? await tx.journeyStage.findMany({ where: byIds(stageIds), select: named }) : [],
+  ];
   const [users, invitations] = await Promise.all([
     userIds.length ? tx.user.findMany({ where: { id: { in: userIds } }, select: { id: true, name: true, email: true } }) : [],
     invitationIds.length
@@ -113,5 +126,8 @@ async function entityLabels(
     labels.set(`membership:${user.id}`, label);
   }
   for (const invitation of invitations) labels.set(`invitation:${invitation.id}`, invitation.email);
+  for (const account of accounts) labels.set(`account:${account.id}`, account.name);
+  for (const segment of segments) labels.set(`segment:${segment.id}`, segment.name);
+  for (const stage of stages) labels.set(`journey_stage:${stage.id}`, stage.name);
   return labels;
 }

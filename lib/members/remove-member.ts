@@ -15,8 +15,8 @@ export const ownsAccountsMessage = (name: string, count: number) =>
 
 /**
  * Removes a member from the organisation (admins), audited as 'member.removed'. The user, and what they
- * authored, stay. Refused while they own accounts (accounts reference their membership; bulk reassignment comes
- * later) and for the last ADMIN.
+ * authored, stay. Refused while they own accounts (accounts reference their membership; reassignMemberAccounts
+ * moves them all at once) and for the last ADMIN.
  */
 export async function removeMember(
   prisma: PrismaClient,

@@ -56,6 +56,7 @@ export const PAGES: Record<string, Expectations> = {
   '/o/[slug]/settings': adminsOnly,
   '/o/[slug]/settings/members': adminsOnly,
   '/o/[slug]/settings/audit': adminsOnly,
+  '/o/[slug]/settings/taxonomy': adminsOnly,
   // Public: the token is the credential; an unknown one renders "not valid" for everyone.
   '/invite/[token]': everyone('ok'),
 };
@@ -67,6 +68,7 @@ export const ROUTES: Record<string, Expectations> = {
   'POST /api/auth/[...nextauth]': everyone('ok'),
   'GET /api/o/[slug]/accounts/export': members,
   'GET /api/o/[slug]/portfolio/export': members,
+  'GET /api/o/[slug]/audit/export': adminsOnly,
 };
 
 /**
@@ -107,6 +109,13 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'o/[slug]/settings/members/actions.ts#revokeInvitationAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
   'o/[slug]/settings/members/actions.ts#changeMemberRoleAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
   'o/[slug]/settings/members/actions.ts#removeMemberAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  'o/[slug]/settings/members/actions.ts#reassignMemberAccountsAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  ...Object.fromEntries(
+    ['createTaxonomyEntryAction', 'updateTaxonomyEntryAction', 'setTaxonomyEntryRetiredAction', 'moveJourneyStageAction'].map((name) => [
+      `o/[slug]/settings/taxonomy/actions.ts#${name}`,
+      { expect: adminsOnly, page: '/o/[slug]/settings/taxonomy' } satisfies ActionEntry,
+    ]),
+  ),
   // Public: the invitation's token is the credential, so an unknown token is NOT_FOUND for every caller.
   'invite/[token]/actions.ts#acceptInvitationAction': {
     expect: everyone('notFound'),

@@ -223,6 +223,19 @@ describe('submitAssessment', () => {
     expect(score.submittedAt).toEqual(submitted.submittedAt);
   });
 
+  it('records who started and who submitted it in the audit log, with the state before and after', async () => {
+    const id = await newDraft();
+    await as('csm', (tx) => submitAssessment(tx, actor('csm'), { accountId: accountA, assessmentId: id, expectedVersion: 1, answers, notes: {} }));
+    const events = await db.prisma.auditEvent.findMany({ where: { organizationId: orgA, entityId: id }, orderBy: { createdAt: 'asc' } });
+    expect(events.map((event) => [event.action, event.actorUserId, event.entityType])).toEqual([
+      ['assessment.started', people.csm, 'assessment'],
+      ['assessment.submitted', people.csm, 'assessment'],
+    ]);
+    const result = await db.prisma.assessmentResult.findFirstOrThrow({ where: { assessmentId: id } });
+    expect(events[1]!.before).toMatchObject({ accountId: accountA, status: 'DRAFT', version: 1 });
+    expect(events[1]!.after).toMatchObject({ accountId: accountA, status: 'SUBMITTED', version: 2, score: result.score, band: result.band, weightConfigVersion: 2 });
+  });
+
   it('requires every question answered, and writes nothing otherwise', async () => {
     const id = await newDraft();
     const partial = { ...answers };

@@ -8,7 +8,8 @@ export const metadata: Metadata = { title: 'Settings' };
 
 const SECTIONS = [
   { path: 'members', title: 'Members', body: 'Who has access and with which role; invite people and revoke invitations.' },
-  { path: 'audit', title: 'Audit log', body: 'Who did what and when: sign-ins, invitations, role changes and more.' },
+  { path: 'taxonomy', title: 'Segments and journey stages', body: 'Add, rename, retire and order the segments and stages accounts are grouped by.' },
+  { path: 'audit', title: 'Audit log', body: 'Who did what and when, with before and after; filter it and download it as CSV.' },
 ] as const;
 
 export default async function SettingsPage(props: { params: Promise<{ slug: string }> }) {

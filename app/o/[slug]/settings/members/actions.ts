@@ -8,6 +8,7 @@ import { createInvitation, createInvitationInputSchema } from '@/lib/invitations
 import { invitationLink } from '@/lib/invitations/invitation-link';
 import { revokeInvitation, revokeInvitationInputSchema } from '@/lib/invitations/revoke-invitation';
 import { changeMemberRole, changeMemberRoleInputSchema } from '@/lib/members/change-member-role';
+import { reassignMemberAccounts, reassignMemberAccountsInputSchema } from '@/lib/members/reassign-member-accounts';
 import { removeMember, removeMemberInputSchema } from '@/lib/members/remove-member';
 import type { OrganizationAccess } from '@/lib/tenancy/organization-access';
 import { actorOf } from '@/lib/tenancy/require-actor-permission';
@@ -68,5 +69,16 @@ export const removeMemberAction = organizationAction({
     const result = await removeMember(prisma(), actorOf(access), input);
     refresh(access);
     return { ...result, self: input.userId === access.user.id };
+  },
+});
+
+/** Moves every account a member owns to another member (or nobody) at once, so the member can then be removed. */
+export const reassignMemberAccountsAction = organizationAction({
+  permission: 'members.manage',
+  input: reassignMemberAccountsInputSchema,
+  handler: async (access, input) => {
+    const result = await reassignMemberAccounts(prisma(), actorOf(access), input);
+    refresh(access);
+    return result;
   },
 });
