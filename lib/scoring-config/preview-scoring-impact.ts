@@ -41,5 +41,8 @@ export async function previewScoringImpact(
       moversUp: named(impact.moversUp),
       moversDown: named(impact.moversDown),
     };
-  });
+  }, { timeout: PREVIEW_TRANSACTION_TIMEOUT_MS });
 }
+
+/** Well under a second on a quiet machine for 50,000 accounts; the margin is for a busy one. */
+const PREVIEW_TRANSACTION_TIMEOUT_MS = 30_000;

@@ -7,6 +7,11 @@ import { requireOrganizationPermission } from '@/lib/tenancy/organization-access
 export const metadata: Metadata = { title: 'Settings' };
 
 const SECTIONS = [
+  {
+    path: 'scoring',
+    title: 'Scoring',
+    body: 'Component weights, desired-state targets per segment, band thresholds and the review interval, with their version history.',
+  },
   { path: 'members', title: 'Members', body: 'Who has access and with which role; invite people and revoke invitations.' },
   { path: 'audit', title: 'Audit log', body: 'Who did what and when: sign-ins, invitations, role changes and more.' },
 ] as const;
@@ -32,10 +37,6 @@ export default async function SettingsPage(props: { params: Promise<{ slug: stri
           </li>
         ))}
       </ul>
-      <p className="mt-6 text-sm text-ink-muted">
-        Scoring settings — component weights, desired-state targets, band thresholds and the review interval — will
-        be set here too.
-      </p>
     </>
   );
 }
