@@ -14,6 +14,9 @@ const ACTION_LABELS: Record<string, string> = {
   'invitation.revoked': 'Invitation revoked',
   'member.role_changed': 'Role changed',
   'member.removed': 'Member removed',
+  'scoring.configuration_saved': 'Scoring settings saved',
+  'scoring.configuration_restored': 'Scoring settings restored',
+  'organization.review_interval_changed': 'Review interval changed',
 };
 
 /** The audit log, newest first: when, who, what, on which entity, and a compact before → after diff. */

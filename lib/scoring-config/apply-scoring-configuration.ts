@@ -75,19 +75,37 @@ export async function applyScoringConfiguration(
   const { rescored } = await rescoreLatestResults(tx, organizationId, configuration, version, options);
 
   const segmentNames = new Map(current.segments.map((s) => [s.id, s.name]));
+  const { before, after } = changedSettings(
+    auditSnapshot(current.version, current.configuration, segmentNames),
+    auditSnapshot(version, configuration, segmentNames),
+  );
   await recordAuditEvent(tx, {
     organizationId,
     actorUserId: actor.userId,
     action: change.action,
     entityType: 'weight_config',
     entityId: String(version),
-    before: auditSnapshot(current.version, current.configuration, segmentNames),
+    before,
     after: {
-      ...auditSnapshot(version, configuration, segmentNames),
+      ...after,
       reason: change.reason,
       'accounts re-scored': rescored,
       ...(change.restoredFromVersion === undefined ? {} : { 'restored from version': change.restoredFromVersion }),
     },
   });
   return { version, rescored };
+}
+
+/**
+ * Only the settings that differ (and the version numbers): the audit log stays readable, and each version's full
+ * snapshot is in weight_config anyway. A setting absent on one side is recorded as absent there.
+ */
+function changedSettings(
+  before: Record<string, number>,
+  after: Record<string, number>,
+): { before: Record<string, number>; after: Record<string, number> } {
+  const changed = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => before[key] !== after[key]);
+  const pick = (record: Record<string, number>) =>
+    Object.fromEntries(changed.filter((key) => key in record).map((key) => [key, record[key]!]));
+  return { before: pick(before), after: pick(after) };
 }
