@@ -7,6 +7,13 @@ import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
 import { formatScore } from '@/lib/scoring';
 import type { NamedImpactAccount, ScoringImpactPreview } from '@/lib/scoring-config/preview-scoring-impact';
 
+/** The largest rise or fall in points, or "none". */
+function largestMove(preview: ScoringImpactPreview): string {
+  const moves = [...preview.moversUp, ...preview.moversDown].map((a) => a.after.score - a.before.score);
+  if (moves.length === 0) return 'none';
+  return signed(moves.reduce((best, d) => (Math.abs(d) > Math.abs(best) ? d : best), 0));
+}
+
 const signed = (value: number) => `${value > 0 ? '+' : value < 0 ? '−' : '±'}${formatScore(Math.abs(value))}`;
 
 /** The preview of a proposed configuration: distribution before/after (chart + table), band moves, largest movers. */
@@ -40,10 +47,8 @@ export function ImpactPreview(props: {
               </dd>
             </div>
             <div>
-              <dt className="text-xs text-ink-muted">Accounts whose score moves</dt>
-              <dd className="font-semibold tabular-nums text-ink">
-                {preview.moversUp.length + preview.moversDown.length > 0 ? 'yes' : 'none'}
-              </dd>
+              <dt className="text-xs text-ink-muted">Largest move</dt>
+              <dd className="font-semibold tabular-nums text-ink">{largestMove(preview)}</dd>
             </div>
           </dl>
 

@@ -46,7 +46,7 @@ export function ReviewIntervalForm({ slug, reviewIntervalDays }: { slug: string;
           onChange={(e) => setValue(e.target.value)}
           aria-invalid={errors ? true : undefined}
           aria-describedby={errors ? `${id}-days-error` : undefined}
-          className={`${inputClasses} w-28 text-right tabular-nums`}
+          className={`${inputClasses.replace('w-full ', '')} w-28 text-right tabular-nums`}
         />
         <Button type="submit" variant="secondary" disabled={pending}>
           {pending ? 'Saving…' : 'Save interval'}

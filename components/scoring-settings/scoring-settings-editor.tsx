@@ -24,6 +24,8 @@ interface FormState {
 }
 
 const PREVIEW_DELAY_MS = 400;
+/** The shared input style, without its full width: these hold short numbers. */
+const numberClasses = `${inputClasses.replace('w-full ', '')} text-right tabular-nums`;
 const text = (value: number | undefined) => (value === undefined ? '' : String(value));
 const perSlug = (f: (slug: ComponentSlug) => string) => Object.fromEntries(COMPONENT_SLUGS.map((s) => [s, f(s)])) as Numbers;
 
@@ -151,7 +153,7 @@ export function ScoringSettingsEditor(props: {
           onChange={(e) => onChange(e.target.value)}
           aria-invalid={messages ? true : undefined}
           aria-describedby={messages ? `${inputId}-error` : undefined}
-          className={`${inputClasses} h-9 w-24 text-right tabular-nums`}
+          className={`${numberClasses} h-9 w-24`}
         />
         <FieldError id={`${inputId}-error`} messages={messages} />
       </>
@@ -243,7 +245,7 @@ export function ScoringSettingsEditor(props: {
                       onChange={(e) => setThreshold(key, e.target.value)}
                       aria-invalid={errors.get(`thresholds.${key}`) || errors.get('thresholds') ? true : undefined}
                       aria-describedby={`${id}-thresholds-error`}
-                      className={`${inputClasses} mt-1 w-28 text-right tabular-nums`}
+                      className={`${numberClasses} mt-1 w-28`}
                     />
                     <FieldError id={`${id}-thresholds.${key}-error`} messages={errors.get(`thresholds.${key}`)} />
                   </div>

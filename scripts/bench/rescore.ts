@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5]`
+ * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5] [--preview-only]`
  *
  * Benchmarks the scoring settings (issue 6) on a seed:large organisation, directly on the use cases inside the RLS
  * tenant transaction as the app role: the impact preview of a proposed configuration (N runs: p50 / max, plus the
@@ -84,6 +84,7 @@ async function main(): Promise<void> {
     console.log(`[bench:rescore] preview parts: read ${fmt(readTime)}, scoreFromCurrents × ${accounts} + summary ${fmt(computeTime)}`);
 
     const saveStart = process.hrtime.bigint();
+    if (process.argv.includes('--preview-only')) return;
     const phases = (t: Record<string, number>) =>
       console.log(`[bench:rescore]   phases: ${Object.entries(t).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
     const saved = await saveScoringConfiguration(
