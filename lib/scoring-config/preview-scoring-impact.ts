@@ -27,7 +27,7 @@ export async function previewScoringImpact(
     await requireActorPermission(tx, actor, 'settings.read');
     const current = await loadScoringConfiguration(tx, actor.organizationId);
     const configuration = configurationFromInput(input, current.segments, current.configuration.targets);
-    const impact = computeScoringImpact(await readLatestScores(tx, actor.organizationId, { withUnanswered: false }), configuration);
+    const impact = computeScoringImpact(await readLatestScores(tx, actor.organizationId), configuration);
     const listed = [...impact.bandChangers, ...impact.moversUp, ...impact.moversDown];
     const accounts = await tx.account.findMany({
       where: { organizationId: actor.organizationId, id: { in: [...new Set(listed.map((a) => a.accountId))] } },

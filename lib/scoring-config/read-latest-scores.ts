@@ -12,9 +12,6 @@ export interface LatestScores {
   segmentIds: (string | null)[];
   scores: number[];
   bands: Band[];
-  confidences: number[];
-  /** Empty unless read `withUnanswered`. */
-  unanswered: number[];
   /** currents[c][i]: C of component COMPONENT_SLUGS[c] for account i (null = excluded). */
   currents: (number | null)[][];
 }
@@ -25,24 +22,20 @@ export interface LatestScores {
  * exact representation (PostgreSQL 12+), so Number() gives back the stored value bit for bit; '' is SQL NULL.
  */
 const column = (expression: string) => `string_agg(COALESCE(${expression}, ''), ',' ORDER BY s.account_id)`;
-const readSql = (withUnanswered: boolean) => `
+const READ_SQL = `
 SELECT count(*)::int AS n,
        ${column('s.account_id::text')} AS account_ids,
        ${column('s.assessment_id::text')} AS assessment_ids,
        ${column('a.segment_id::text')} AS segment_ids,
        ${column('s.score::text')} AS scores,
        ${column('s.band::text')} AS bands,
-       ${column('s.confidence::text')} AS confidences,
-       ${withUnanswered ? column(`(r.output->>'unanswered')`) : `''`} AS unanswered,
        ${COMPONENT_SLUGS.map((slug) => `${column(`s.current_${slug}::text`)} AS current_${slug}`).join(',\n       ')}
   FROM account_score s
   JOIN account a ON a.organization_id = s.organization_id AND a.id = s.account_id
-  ${withUnanswered ? 'JOIN assessment_result r ON r.organization_id = s.organization_id AND r.assessment_id = s.assessment_id' : ''}
  WHERE s.organization_id = $1::uuid`;
 
-/** `withUnanswered` also reads each result's unanswered count (the re-score keeps it; the preview needs none). */
-export async function readLatestScores(tx: Tx, organizationId: string, options: { withUnanswered: boolean }): Promise<LatestScores> {
-  const [row] = await tx.$queryRawUnsafe<Record<string, string | number | null>[]>(readSql(options.withUnanswered), organizationId);
+export async function readLatestScores(tx: Tx, organizationId: string): Promise<LatestScores> {
+  const [row] = await tx.$queryRawUnsafe<Record<string, string | number | null>[]>(READ_SQL, organizationId);
   const n = Number(row?.n ?? 0);
   const split = (key: string): string[] => (n === 0 ? [] : String(row?.[key] ?? '').split(','));
   const numbers = (key: string): number[] => split(key).map(Number);
@@ -53,8 +46,6 @@ export async function readLatestScores(tx: Tx, organizationId: string, options: 
     segmentIds: split('segment_ids').map((text) => (text === '' ? null : text)),
     scores: numbers('scores'),
     bands: split('bands') as Band[],
-    confidences: numbers('confidences'),
-    unanswered: options.withUnanswered ? split('unanswered').map((text) => (text === '' ? 0 : Number(text))) : [],
     currents: COMPONENT_SLUGS.map((slug) => nullableNumbers(`current_${slug}`)),
   };
 }

@@ -32,7 +32,7 @@ export async function rescoreLatestResults(
     timings[phase] += now - started;
     started = now;
   };
-  const latest = await readLatestScores(tx, organizationId, { withUnanswered: true });
+  const latest = await readLatestScores(tx, organizationId);
   lap('read');
   const chunkSize = options.chunkSize ?? RESCORE_CHUNK_SIZE;
   for (let start = 0; start < latest.accountIds.length; start += chunkSize) {
@@ -81,11 +81,11 @@ function rescoreRange(latest: LatestScores, configuration: ScoringConfiguration,
     const currents = {} as Record<ComponentSlug, number | null>;
     COMPONENT_SLUGS.forEach((slug, c) => (currents[slug] = latest.currents[c]![i] ?? null));
     const scored = scoreFromCurrents({ currents, targets, weights: configuration.weights, thresholds: configuration.thresholds });
-    const output: ScoreResult = {
+    // confidence and unanswered come from the answers, which a configuration does not change: the UPDATE keeps
+    // the stored ones (reading them here would mean visiting 50,000 result rows twice).
+    const output: Omit<ScoreResult, 'confidence' | 'unanswered'> = {
       score: scored.score,
       gap: scored.gap,
-      confidence: latest.confidences[i]!,
-      unanswered: latest.unanswered[i]!,
       band: scored.band,
       components: scored.components,
     };
@@ -106,7 +106,9 @@ function rescoreRange(latest: LatestScores, configuration: ScoringConfiguration,
 
 const UPDATE_RESULTS_SQL = `
 UPDATE assessment_result r
-   SET weight_config_version = $2, score = u.score, gap = u.gap, band = u.band::band, targets = u.targets, output = u.output
+   SET weight_config_version = $2, score = u.score, gap = u.gap, band = u.band::band, targets = u.targets,
+       output = u.output || jsonb_build_object('confidence', r.output->'confidence',
+                                               'unanswered', COALESCE(r.output->'unanswered', '0'::jsonb))
   FROM unnest($3::uuid[], $4::float8[], $5::float8[], $6::text[], $7::jsonb[], $8::jsonb[])
        AS u(assessment_id, score, gap, band, targets, output)
  WHERE r.organization_id = $1::uuid AND r.assessment_id = u.assessment_id`;

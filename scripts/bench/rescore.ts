@@ -75,7 +75,7 @@ async function main(): Promise<void> {
     let computeTime = 0;
     await withTenant(app, actor, async (tx) => {
       const readStart = process.hrtime.bigint();
-      const latest = await readLatestScores(tx, org.id, { withUnanswered: false });
+      const latest = await readLatestScores(tx, org.id);
       readTime = ms(readStart);
       const computeStart = process.hrtime.bigint();
       computeScoringImpact(latest, configurationFromInput(proposal, current.segments, current.configuration.targets));
