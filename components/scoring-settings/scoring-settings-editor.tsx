@@ -167,7 +167,7 @@ export function ScoringSettingsEditor(props: {
           <Card>
             <CardHeader
               title="Weights and desired-state targets"
-              description="A weight of 0 leaves a component out of the score. Targets are 1–100; a blank segment target uses the default."
+              description="A weight of 0 leaves a component out of the score. Targets are above 0 and at most 100; a blank segment target uses the default."
             />
             <div className="overflow-x-auto">
               <table className="min-w-full text-sm">
