@@ -32,6 +32,9 @@ const ACTION_LABELS: Record<string, string> = {
   'journey_stage.retired': 'Stage retired',
   'journey_stage.restored': 'Stage restored',
   'journey_stage.moved': 'Stage moved',
+  'scoring.configuration_saved': 'Scoring settings saved',
+  'scoring.configuration_restored': 'Scoring settings restored',
+  'organization.review_interval_changed': 'Review interval changed',
 };
 
 /** The audit log, newest first: when, who, what, on which entity, and a compact before → after diff. */

@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 import { COMPONENT_SLUGS, DSCE_V1, type ComponentSlug } from '@/lib/framework';
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { scoreAssessment, type Thresholds } from '@/lib/scoring';
+import { targetsFromRows } from '@/lib/scoring-config/configuration-snapshot';
 import {
   DEFAULT_TARGET_VALUE,
   INITIAL_WEIGHTS_REASON,
@@ -90,29 +91,31 @@ async function writeSetup(tx: Tx, organizationId: string, setUpAt: Date, users: 
   });
 
   const weights = initialWeights();
-  await tx.weightConfig.create({
-    data: {
-      organizationId, version: 1, weights: json(weights), reason: INITIAL_WEIGHTS_REASON,
-      createdByUserId: admin.id, createdAt: setUpAt,
-    },
-  });
   const overrides = SEGMENTS.flatMap((s) =>
     (Object.entries(s.targetOverrides) as [ComponentSlug, number][]).map(([component, value]) => ({
       segmentId: segmentIds.get(s.key) as string, component, value,
     })),
   );
-  await tx.target.createMany({
-    data: [
-      ...COMPONENT_SLUGS.map((component) => ({ segmentId: null, component, value: DEFAULT_TARGET_VALUE })),
-      ...overrides,
-    ].map((target) => ({ organizationId, ...target, updatedAt: setUpAt })),
-  });
-
+  const targetRows = [
+    ...COMPONENT_SLUGS.map((component) => ({ segmentId: null, component, value: DEFAULT_TARGET_VALUE })),
+    ...overrides,
+  ];
   const thresholds = {
     desired: organization.bandDesired,
     engaged: organization.bandEngaged,
     atRisk: organization.bandAtRisk,
   };
+  // Version 1 is a full scoring-configuration snapshot (weights, targets, thresholds), like every later version.
+  await tx.weightConfig.create({
+    data: {
+      organizationId, version: 1, weights: json(weights), targets: json(targetsFromRows(targetRows)),
+      thresholds: json(thresholds), reason: INITIAL_WEIGHTS_REASON, createdByUserId: admin.id, createdAt: setUpAt,
+    },
+  });
+  await tx.target.createMany({
+    data: targetRows.map((target) => ({ organizationId, ...target, updatedAt: setUpAt })),
+  });
+
   return { organizationId, setUpAt, thresholds, weights, admin, csms, segmentIds, stageIds };
 }
 

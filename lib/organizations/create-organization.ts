@@ -1,6 +1,7 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { Tx } from '@/lib/db/tenant';
 import { COMPONENT_SLUGS } from '@/lib/framework';
+import { DEFAULT_THRESHOLDS } from '@/lib/scoring';
 import { slugCandidates, slugFromName } from './organization-slug';
 
 /** Every component weighs the same until an admin changes it. */
@@ -27,6 +28,8 @@ export async function createOrganization(
       organizationId,
       version: 1,
       weights: Object.fromEntries(COMPONENT_SLUGS.map((component) => [component, DEFAULT_WEIGHT])),
+      targets: { defaults: Object.fromEntries(COMPONENT_SLUGS.map((component) => [component, DEFAULT_TARGET])), segments: {} },
+      thresholds: { ...DEFAULT_THRESHOLDS },
       reason: 'Initial defaults',
       createdByUserId: adminUserId,
     },

@@ -3,6 +3,7 @@
  * Runs unchanged on the server and in the browser: no I/O, no Node or framework imports.
  */
 export { scoreAssessment } from './score-assessment';
+export { scoreFromCurrents } from './score-from-currents';
 export { ScoringError, type ScoringErrorCode } from './errors';
 export { BANDS, bandFor, validateThresholds } from './bands';
 export {
@@ -30,6 +31,8 @@ export { historyByPeriod, type HistoryBucket, type HistoryPeriod, type HistoryPo
 export type {
   Band,
   ComponentScore,
+  CurrentsInput,
+  CurrentsScore,
   ResultDelta,
   ResultLike,
   ScoreInput,

@@ -21,6 +21,18 @@ export interface ScoreInput {
   thresholds?: Readonly<Thresholds>;
 }
 
+/** Input of scoreFromCurrents: each component's current score C_c instead of the answers it came from. */
+export interface CurrentsInput {
+  /** C_c in [0, 100]; missing, undefined or null = the component is excluded. */
+  currents: Readonly<Partial<Record<ComponentSlug, number | null>>>;
+  targets?: ScoreInput['targets'];
+  weights?: ScoreInput['weights'];
+  thresholds?: ScoreInput['thresholds'];
+}
+
+/** scoreFromCurrents' result: a ScoreResult without the answer-derived confidence and unanswered count. */
+export type CurrentsScore = Pick<ScoreResult, 'score' | 'gap' | 'band' | 'components'>;
+
 export interface ComponentScore {
   /** C_c = 100 · mean(level / 4) over non-`na` questions. */
   current: number;

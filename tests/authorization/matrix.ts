@@ -57,6 +57,8 @@ export const PAGES: Record<string, Expectations> = {
   '/o/[slug]/settings/members': adminsOnly,
   '/o/[slug]/settings/audit': adminsOnly,
   '/o/[slug]/settings/taxonomy': adminsOnly,
+  '/o/[slug]/settings/scoring': adminsOnly,
+  '/o/[slug]/settings/scoring/history': adminsOnly,
   // Public: the token is the credential; an unknown one renders "not valid" for everyone.
   '/invite/[token]': everyone('ok'),
 };
@@ -115,6 +117,12 @@ export const ACTIONS: Record<string, ActionEntry> = {
       `o/[slug]/settings/taxonomy/actions.ts#${name}`,
       { expect: adminsOnly, page: '/o/[slug]/settings/taxonomy' } satisfies ActionEntry,
     ]),
+  ),
+  // Scoring settings: {} earns an admin validation errors only, so the matrix changes no configuration.
+  ...Object.fromEntries(
+    ['previewScoringImpactAction', 'saveScoringConfigurationAction', 'restoreScoringVersionAction', 'updateReviewIntervalAction'].map(
+      (name) => [`o/[slug]/settings/scoring/actions.ts#${name}`, { expect: adminsOnly, page: '/o/[slug]/settings/scoring' } satisfies ActionEntry],
+    ),
   ),
   // Public: the invitation's token is the credential, so an unknown token is NOT_FOUND for every caller.
   'invite/[token]/actions.ts#acceptInvitationAction': {

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type pg from 'pg';
 import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import type { Thresholds } from '@/lib/scoring';
+import { targetsFromRows } from '@/lib/scoring-config/configuration-snapshot';
 import {
   DEFAULT_TARGET_VALUE,
   INITIAL_WEIGHTS_REASON,
@@ -66,12 +67,6 @@ export async function insertReferenceData(
     [organizationId, stageIds, [...JOURNEY_STAGES], createdAt],
   );
 
-  await client.query(
-    `INSERT INTO "weight_config" (organization_id, version, weights, reason, created_by_user_id, created_at)
-     VALUES ($1, 1, $2, $3, $4, $5)`,
-    [organizationId, JSON.stringify(initialWeights()), INITIAL_WEIGHTS_REASON, userIds[0], createdAt],
-  );
-
   const targets: { segmentId: string | null; component: ComponentSlug; value: number }[] = [
     ...COMPONENT_SLUGS.map((component) => ({ segmentId: null, component, value: DEFAULT_TARGET_VALUE })),
     ...SEGMENTS.flatMap((segment, i) =>
@@ -87,6 +82,16 @@ export async function insertReferenceData(
      SELECT $1, gen_random_uuid(), segment_id, component::component_slug, value, $5
      FROM unnest($2::uuid[], $3::text[], $4::float8[]) AS t(segment_id, component, value)`,
     [organizationId, targets.map((t) => t.segmentId), targets.map((t) => t.component), targets.map((t) => t.value), createdAt],
+  );
+  // Version 1 is a full scoring-configuration snapshot (weights, targets, thresholds), like every later version.
+  const thresholds: Thresholds = { desired: settings.band_desired, engaged: settings.band_engaged, atRisk: settings.band_at_risk };
+  await client.query(
+    `INSERT INTO "weight_config" (organization_id, version, weights, targets, thresholds, reason, created_by_user_id, created_at)
+     VALUES ($1, 1, $2, $3, $4, $5, $6, $7)`,
+    [
+      organizationId, JSON.stringify(initialWeights()), JSON.stringify(targetsFromRows(targets)), JSON.stringify(thresholds),
+      INITIAL_WEIGHTS_REASON, userIds[0], createdAt,
+    ],
   );
 
   await client.query(
@@ -104,7 +109,7 @@ export async function insertReferenceData(
 
   return {
     organizationId,
-    thresholds: { desired: settings.band_desired, engaged: settings.band_engaged, atRisk: settings.band_at_risk },
+    thresholds,
     userIds,
     segmentIds,
     stageIds,

@@ -7,6 +7,11 @@ import { requireOrganizationPermission } from '@/lib/tenancy/organization-access
 export const metadata: Metadata = { title: 'Settings' };
 
 const SECTIONS = [
+  {
+    path: 'scoring',
+    title: 'Scoring',
+    body: 'Component weights, desired-state targets per segment, band thresholds and the review interval, with their version history.',
+  },
   { path: 'members', title: 'Members', body: 'Who has access and with which role; invite people and revoke invitations.' },
   { path: 'taxonomy', title: 'Segments and journey stages', body: 'Add, rename, retire and order the segments and stages accounts are grouped by.' },
   { path: 'audit', title: 'Audit log', body: 'Who did what and when, with before and after; filter it and download it as CSV.' },
@@ -33,10 +38,6 @@ export default async function SettingsPage(props: { params: Promise<{ slug: stri
           </li>
         ))}
       </ul>
-      <p className="mt-6 text-sm text-ink-muted">
-        Scoring settings — component weights, desired-state targets, band thresholds and the review interval — will
-        be set here too.
-      </p>
     </>
   );
 }
