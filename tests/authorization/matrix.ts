@@ -56,6 +56,7 @@ export const PAGES: Record<string, Expectations> = {
   '/o/[slug]/settings': adminsOnly,
   '/o/[slug]/settings/members': adminsOnly,
   '/o/[slug]/settings/audit': adminsOnly,
+  '/o/[slug]/settings/organization': adminsOnly,
   // Public: the token is the credential; an unknown one renders "not valid" for everyone.
   '/invite/[token]': everyone('ok'),
 };
@@ -67,6 +68,8 @@ export const ROUTES: Record<string, Expectations> = {
   'POST /api/auth/[...nextauth]': everyone('ok'),
   'GET /api/o/[slug]/accounts/export': members,
   'GET /api/o/[slug]/portfolio/export': members,
+  // The whole organisation as an archive: admins only (organization.delete).
+  'GET /api/o/[slug]/export': adminsOnly,
 };
 
 /**
@@ -107,6 +110,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
   'o/[slug]/settings/members/actions.ts#revokeInvitationAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
   'o/[slug]/settings/members/actions.ts#changeMemberRoleAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
   'o/[slug]/settings/members/actions.ts#removeMemberAction': { expect: adminsOnly, page: '/o/[slug]/settings/members' },
+  // {} lacks the typed name, so even the admin only earns a validation error: the matrix deletes nothing.
+  'o/[slug]/settings/organization/actions.ts#deleteOrganizationAction': { expect: adminsOnly, page: '/o/[slug]/settings/organization' },
   // Public: the invitation's token is the credential, so an unknown token is NOT_FOUND for every caller.
   'invite/[token]/actions.ts#acceptInvitationAction': {
     expect: everyone('notFound'),

@@ -9,6 +9,7 @@ export const metadata: Metadata = { title: 'Settings' };
 const SECTIONS = [
   { path: 'members', title: 'Members', body: 'Who has access and with which role; invite people and revoke invitations.' },
   { path: 'audit', title: 'Audit log', body: 'Who did what and when: sign-ins, invitations, role changes and more.' },
+  { path: 'organization', title: 'Organisation data', body: 'Export everything as an archive, or delete the organisation.' },
 ] as const;
 
 export default async function SettingsPage(props: { params: Promise<{ slug: string }> }) {
