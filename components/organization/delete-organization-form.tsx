@@ -4,7 +4,11 @@ import { useRouter } from 'next/navigation';
 import { useId, useState, useTransition, type FormEvent } from 'react';
 import { deleteOrganizationAction } from '@/app/o/[slug]/settings/organization/actions';
 import { FieldError, FormMessage, inputClasses, labelClasses } from '@/components/members/form-controls';
-import { Button } from '@/components/ui/button';
+
+/** A destructive action: white on red (contrast 6.4:1), visibly inactive until the name matches. */
+const DANGER_BUTTON =
+  'inline-flex h-10 items-center justify-center rounded-md bg-band-critical px-4 text-sm font-medium text-white shadow-sm ' +
+  'transition-colors hover:bg-band-critical-ink disabled:cursor-not-allowed disabled:opacity-50';
 
 /**
  * Deletes the organisation once its exact name is typed. The button stays disabled until the name matches (a
@@ -62,9 +66,9 @@ export function DeleteOrganizationForm({ slug, organizationName }: { slug: strin
         />
         <FieldError id={errorId} messages={fieldErrors} />
       </div>
-      <Button type="submit" disabled={pending || !matches} className="bg-band-critical hover:bg-band-critical-ink">
+      <button type="submit" disabled={pending || !matches} className={DANGER_BUTTON}>
         {pending ? 'Deleting…' : 'Delete this organisation'}
-      </Button>
+      </button>
       {error && !fieldErrors?.length ? <FormMessage tone="error">{error}</FormMessage> : null}
       {error && fieldErrors?.length ? <p role="alert" className="sr-only">{fieldErrors.join(' ')}</p> : null}
     </form>

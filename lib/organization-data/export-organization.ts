@@ -1,7 +1,6 @@
 import type { Writable } from 'node:stream';
 import { csvLines } from '@/lib/accounts/csv-cell';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
-import { readMigrations } from '@/lib/db/migrate';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { notFoundError } from '@/lib/errors';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
@@ -16,6 +15,7 @@ import {
   type ArchiveManifest,
 } from './archive-manifest';
 import {
+  APPLIED_MIGRATIONS_SQL,
   describeTables,
   exactSelectList,
   keysetColumns,
@@ -48,7 +48,6 @@ export async function exportOrganizationArchive(
   options: ExportOptions = {},
 ): Promise<ArchiveManifest> {
   const batchSize = options.batchSize ?? 2000;
-  const migrations = (await readMigrations()).map((migration) => migration.name);
   return withTenant(
     prisma,
     { organizationId: actor.organizationId, userId: actor.userId },
@@ -60,6 +59,7 @@ export async function exportOrganizationArchive(
         select: { id: true, name: true, slug: true },
       });
       if (!organization) throw notFoundError();
+      const migrations = (await query<{ name: string }>(APPLIED_MIGRATIONS_SQL)).map((row) => row.name);
       const { tables } = await describeTables(query, TENANT_TABLES);
       const described = TENANT_TABLES.map((name) => {
         const table = tables.get(name);

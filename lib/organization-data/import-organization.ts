@@ -6,7 +6,7 @@ import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { ArchiveEntries } from './archive-entries';
 import { MANIFEST_FILE, USERS_CSV_FILE, USERS_JSON_FILE, archiveManifestSchema, type ArchiveManifest } from './archive-manifest';
 import { archivedRowSchema } from './row-schema';
-import { describeTables, quoteIdentifier, type Catalog, type SqlQuery, type TableDescription } from './table-catalog';
+import { APPLIED_MIGRATIONS_SQL, describeTables, quoteIdentifier, type Catalog, type SqlQuery, type TableDescription } from './table-catalog';
 import { TENANT_TABLES, organizationColumnOf } from './tenant-tables';
 import { readZipEvents } from './zip-stream-reader';
 
@@ -152,11 +152,7 @@ function parseAdminPassword(admin: NonNullable<ImportOptions['admin']>): { email
 }
 
 async function checkMigrations(query: SqlQuery, manifest: ArchiveManifest): Promise<void> {
-  const applied = new Set(
-    (await query<{ name: string }>(`SELECT migration_name AS name FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).map(
-      (row) => row.name,
-    ),
-  );
+  const applied = new Set((await query<{ name: string }>(APPLIED_MIGRATIONS_SQL)).map((row) => row.name));
   const missing = manifest.migrations.filter((name) => !applied.has(name));
   if (missing.length > 0) {
     throw new OrganizationImportError(

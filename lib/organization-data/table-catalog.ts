@@ -94,6 +94,10 @@ export async function listTablesWithOrganizationColumn(query: SqlQuery): Promise
   return rows.map((row) => row.table);
 }
 
+/** The migrations a database has applied (the app role may read exactly these columns of the table). */
+export const APPLIED_MIGRATIONS_SQL = `SELECT migration_name AS name FROM _prisma_migrations
+                                        WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL ORDER BY migration_name`;
+
 export const quoteIdentifier = (name: string) => `"${name.replaceAll('"', '""')}"`;
 
 /**

@@ -9,6 +9,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
 import { seedLargeOrganization, type SeedLargeSummary } from '@/lib/demo/large/seed-large-organization';
+import { withTenant } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { deleteOrganization, WRONG_CONFIRMATION_MESSAGE } from '@/lib/organization-data/delete-organization';
 import { exportOrganizationArchive } from '@/lib/organization-data/export-organization';
@@ -197,6 +198,15 @@ describe('deleting an organisation', () => {
     expect(((await rejection(deleteOrganization(db.appPrisma, crossTenant, { confirmationName: orgA.organization.name }))) as AppError).code).toBe('NOT_FOUND');
     expect(await snapshot(orgA.organization.id)).toEqual(before);
   });
+
+  it('is possible for the app role only for the organisation its transaction is scoped to (RLS)', async () => {
+    const before = await snapshot(orgB.organization.id);
+    const deleted = await withTenant(db.appPrisma, { organizationId: orgA.organization.id }, (tx) =>
+      tx.$executeRaw`DELETE FROM organization WHERE id = ${orgB.organization.id}::uuid`,
+    );
+    expect(deleted).toBe(0);
+    expect(await snapshot(orgB.organization.id)).toEqual(before);
+  });
 });
 
 describe('export → delete → import', () => {
@@ -266,6 +276,11 @@ describe('import refuses, writing nothing', () => {
     const fresh = await createTestDatabase();
     try {
       await expectRefused(await tampered(archive, 'manifest.json', (text) => text.replace('"formatVersion": 1', '"formatVersion": 99')), /manifest\.json is not valid: formatVersion/, fresh.url);
+      await expectRefused(
+        await tampered(archive, 'manifest.json', (text) => text.replace('"migrations": [', '"migrations": [\n    "29990101000000_from_the_future",')),
+        /newer version of Desired State: this database lacks migration 29990101000000_from_the_future/,
+        fresh.url,
+      );
       await expectRefused(
         await tampered(archive, 'data/account.jsonl', (text) => text.replace(/"arr":"[^"]*"/, '"arr":"lots"')),
         /data\/account\.jsonl line \d+: arr must be a decimal/,

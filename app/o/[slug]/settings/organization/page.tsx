@@ -24,7 +24,13 @@ export default async function OrganizationDataPage(props: { params: Promise<{ sl
         <Card>
           <CardHeader
             title="Export data"
-            description="One zip archive of everything: per table a JSON Lines file with the exact values (which `npm run org:import` restores) and a CSV file for spreadsheets, plus a manifest. Members are included with name and email, never passwords."
+            description={
+              <>
+                One zip archive of everything: per table a JSON Lines file with the exact values (which{' '}
+                <code className="text-ink">npm run org:import</code> restores) and a CSV file for spreadsheets, plus a
+                manifest. Members are included with name and email, never passwords.
+              </>
+            }
           />
           <CardBody>
             {/* A plain download link: the browser streams the archive to disk, however large. */}
@@ -33,14 +39,19 @@ export default async function OrganizationDataPage(props: { params: Promise<{ sl
             </a>
           </CardBody>
         </Card>
-        <Card className="border-band-critical-line">
-          <CardHeader title="Danger zone" className="border-band-critical-line" />
+        {/* Not <Card>: its grey border would win over a red one (classes are not merged). */}
+        <section aria-labelledby="danger-zone" className="rounded-lg border border-band-critical-line bg-surface shadow-xs">
+          <div className="border-b border-band-critical-line px-5 py-4">
+            <h2 id="danger-zone" className="text-base font-semibold text-band-critical-ink">
+              Danger zone
+            </h2>
+          </div>
           <CardBody>
             <h3 className="text-sm font-semibold text-ink">Delete organisation</h3>
             <p className="mt-1 mb-4 text-sm text-ink-muted">Export the data first if you may need it again.</p>
             <DeleteOrganizationForm slug={slug} organizationName={name} />
           </CardBody>
-        </Card>
+        </section>
       </div>
     </>
   );
