@@ -105,13 +105,13 @@ export async function exportOrganizationArchive(
         const columnNames = table.columns.map((column) => column.name);
         await zip.file(tableJsonFile(table.name), async (write) => {
           for await (const batch of readBatches(tx, table, actor.organizationId, batchSize)) {
-            await write(batch.map((row) => `${row.json}\n`).join(''));
+            await write(`${batch.join('\n')}\n`);
           }
         });
         await zip.file(tableCsvFile(table.name), async (write) => {
           await write(csvLines([columnNames]));
           for await (const batch of readBatches(tx, table, actor.organizationId, batchSize)) {
-            await write(batch.map((row) => csvRow(row.values, columnNames)).join(''));
+            await write(batch.map((json) => csvRow(JSON.parse(json) as Record<string, unknown>, columnNames)).join(''));
           }
         });
       }
@@ -136,36 +136,34 @@ function usersSql(tables: TableDescription[]): string {
            ORDER BY u.id`;
 }
 
-interface ExportedRow {
-  /** PostgreSQL's exact JSON for the row, written to the archive verbatim. */
-  json: string;
-  values: Record<string, unknown>;
-}
-
-/** One table of one organisation, in primary-key order, `batchSize` rows per query (keyset, no OFFSET). */
-async function* readBatches(tx: Tx, table: TableDescription, organizationId: string, batchSize: number): AsyncGenerator<ExportedRow[]> {
+/**
+ * One table of one organisation, in primary-key order, `batchSize` rows per query (keyset, no OFFSET). Each row
+ * is PostgreSQL's exact JSON text; the keyset values come as separate text columns, so rows need no parsing.
+ */
+async function* readBatches(tx: Tx, table: TableDescription, organizationId: string, batchSize: number): AsyncGenerator<string[]> {
   const keyset = keysetColumns(table);
   const from = `FROM ${quoteIdentifier(table.name)} WHERE ${organizationColumnOf(table.name)} = $1::uuid`;
   if (keyset.length === 0) {
     // The organisation row itself: its key is the organisation.
     const rows = await tx.$queryRawUnsafe<{ json: string }[]>(`SELECT row_to_json(r)::text AS json FROM (SELECT ${exactSelectList(table)} ${from}) r`, organizationId);
-    yield rows.map((row) => ({ json: row.json, values: JSON.parse(row.json) as Record<string, unknown> }));
+    yield rows.map((row) => row.json);
     return;
   }
   const typeOf = (name: string) => table.columns.find((column) => column.name === name)!.udtName;
   const keyList = keyset.map(quoteIdentifier).join(', ');
+  const keyOutputs = keyset.map((name, index) => `r.${quoteIdentifier(name)}::text AS k${index}`).join(', ');
   const after = `(${keyList}) > (${keyset.map((name, index) => `$${index + 2}::${quoteIdentifier(typeOf(name))}`).join(', ')})`;
   let last: string[] | null = null;
   for (;;) {
-    const sql = `SELECT row_to_json(r)::text AS json FROM (SELECT ${exactSelectList(table)} ${from}${last ? ` AND ${after}` : ''}
-                  ORDER BY ${keyList} LIMIT ${batchSize}) r ORDER BY ${keyset.map((name) => `r.${quoteIdentifier(name)}`).join(', ')}`;
-    const rows: { json: string }[] = await tx.$queryRawUnsafe<{ json: string }[]>(sql, organizationId, ...(last ?? []));
+    const sql = `SELECT row_to_json(r)::text AS json, ${keyOutputs}
+                   FROM (SELECT ${exactSelectList(table)} ${from}${last ? ` AND ${after}` : ''} ORDER BY ${keyList} LIMIT ${batchSize}) r
+                  ORDER BY ${keyset.map((name) => `r.${quoteIdentifier(name)}`).join(', ')}`;
+    const rows: Record<string, string>[] = await tx.$queryRawUnsafe<Record<string, string>[]>(sql, organizationId, ...(last ?? []));
     if (rows.length === 0) return;
-    const batch: ExportedRow[] = rows.map((row) => ({ json: row.json, values: JSON.parse(row.json) as Record<string, unknown> }));
-    yield batch;
+    yield rows.map((row) => row.json!);
     if (rows.length < batchSize) return;
-    const lastRow: Record<string, unknown> = batch[batch.length - 1]!.values;
-    last = keyset.map((name) => String(lastRow[name]));
+    const lastRow = rows[rows.length - 1]!;
+    last = keyset.map((_, index) => lastRow[`k${index}`]!);
   }
 }
 
