@@ -1,5 +1,6 @@
 import type { Writable } from 'node:stream';
 import { csvLines } from '@/lib/accounts/csv-cell';
+import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { notFoundError } from '@/lib/errors';
@@ -39,7 +40,8 @@ const EXPORT_TIMEOUT_MS = 60 * 60 * 1000;
 /**
  * Streams the whole organisation as a zip archive (see archive-manifest.ts) into `output`. Everything is read
  * inside one REPEATABLE READ transaction, so the archive is one consistent snapshot even while people keep
- * working, in keyset-ordered batches so no table is ever held in memory. Admins only (`organization.delete`).
+ * working, in keyset-ordered batches so no table is ever held in memory. Admins only (`organization.delete`);
+ * audited as 'organization.exported'.
  */
 export async function exportOrganizationArchive(
   prisma: PrismaClient,
@@ -48,6 +50,18 @@ export async function exportOrganizationArchive(
   options: ExportOptions = {},
 ): Promise<ArchiveManifest> {
   const batchSize = options.batchSize ?? 2000;
+  // Committed before the snapshot opens, so a download of everything stays on record even if it is cut short
+  // (and the archive holds its own export event).
+  await withTenant(prisma, { organizationId: actor.organizationId, userId: actor.userId }, async (tx) => {
+    await requireActorPermission(tx, actor, 'organization.delete');
+    await recordAuditEvent(tx, {
+      organizationId: actor.organizationId,
+      actorUserId: actor.userId,
+      action: 'organization.exported',
+      entityType: 'organization',
+      entityId: actor.organizationId,
+    });
+  });
   return withTenant(
     prisma,
     { organizationId: actor.organizationId, userId: actor.userId },

@@ -211,10 +211,12 @@ describe('deleting an organisation', () => {
 
 describe('export → delete → import', () => {
   it('restores every row of every table identically, and never touches another organisation', async () => {
+    const archive = await exportToFile(await actorOf(orgA), 'a-roundtrip.zip');
+    // After the export: it records an audit event, which the archive holds too.
     const beforeA = await snapshot(orgA.organization.id);
     const beforeB = await snapshot(orgB.organization.id);
     const usersBefore = await countUsers();
-    const archive = await exportToFile(await actorOf(orgA), 'a-roundtrip.zip');
+    expect(beforeA.audit_event!.some((event) => event.includes('"organization.exported"'))).toBe(true);
 
     const deleted = await deleteOrganization(db.appPrisma, await actorOf(orgA), { confirmationName: ` ${orgA.organization.name} ` });
     expect(deleted.rows.account).toBe(41);
