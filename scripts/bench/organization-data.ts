@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/organization-data.ts [--org-slug large-50000]`
+ * `npx tsx scripts/bench/organization-data.ts [--org-slug large-50000] [--export-only]`
  *
  * Benchmarks issue 6's organisation data on a seed:large organisation: the streamed export (as the app role,
  * RLS applies, one REPEATABLE READ snapshot) to a zip on disk, then `org:import` of that zip into a fresh
@@ -73,6 +73,7 @@ async function main(): Promise<void> {
     console.log(`export: ${seconds(exportMs)}, ${rows.toLocaleString('en')} rows, archive ${(size / 1024 / 1024).toFixed(1)} MiB, peak RSS ${(peakRss / 1024 / 1024).toFixed(0)} MiB`);
     for (const table of manifest.tables) console.log(`  ${table.name.padEnd(18)} ${table.rows.toLocaleString('en').padStart(10)}`);
 
+    if (process.argv.includes('--export-only')) return;
     await owner.$executeRawUnsafe(`CREATE DATABASE "${targetName}"`);
     await applyMigrations(targetUrl.toString());
     peakRss = 0;
