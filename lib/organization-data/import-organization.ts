@@ -242,12 +242,13 @@ async function importTable(client: pg.Client, entries: ArchiveEntries, job: Tabl
   const columnList = job.columns.map(quoteIdentifier).join(', ');
   const insert = `INSERT INTO ${quoteIdentifier(table.name)} (${columnList})
                   SELECT ${columnList} FROM json_populate_recordset(NULL::${quoteIdentifier(table.name)}, $1::json)`;
-  let batch: Record<string, unknown>[] = [];
+  // Rows as JSON text: the archived line itself when nothing in it changed (no need to serialise it again).
+  let batch: string[] = [];
   let lineNumber = 0;
   const flush = async () => {
     if (batch.length === 0) return;
     try {
-      await client.query(insert, [JSON.stringify(batch)]);
+      await client.query(insert, [`[${batch.join(',')}]`]);
     } catch (error) {
       if (table.name === 'organization' && (error as { code?: string }).code === '23505') throw slugTaken(manifest.organization.slug);
       throw new OrganizationImportError(`The database refused rows of ${file} (lines ${lineNumber - batch.length + 1}–${lineNumber}): ${(error as Error).message}`);
@@ -263,14 +264,18 @@ async function importTable(client: pg.Client, entries: ArchiveEntries, job: Tabl
     if (table.name === 'organization' && (row.name !== manifest.organization.name || row.slug !== manifest.organization.slug)) {
       throw new OrganizationImportError(`${file} does not match the organisation named in ${MANIFEST_FILE}.`);
     }
+    let remapped = false;
     for (const column of table.userColumns) {
       const archivedId = row[column];
       if (archivedId === null || archivedId === undefined) continue;
       const id = job.userIds.get(String(archivedId));
       if (!id) throw new OrganizationImportError(`${file} line ${lineNumber}: ${column} refers to user ${String(archivedId)}, who is not in ${USERS_JSON_FILE}.`);
-      row[column] = id;
+      if (id !== archivedId) {
+        row[column] = id;
+        remapped = true;
+      }
     }
-    batch.push(row);
+    batch.push(remapped ? JSON.stringify(row) : line);
     if (batch.length >= job.batchSize) await flush();
   }
   await flush();

@@ -36,7 +36,8 @@ function columnSchema(column: ColumnDescription, enums: Catalog['enums']): z.Zod
         return z.string('must be a date').regex(DATE, 'must be a date (YYYY-MM-DD)');
       case 'json':
       case 'jsonb':
-        return z.json('must be JSON');
+        // The row came out of JSON.parse, so any value here is JSON; only a missing key is refused.
+        return z.custom<unknown>((value) => value !== undefined, 'must be JSON');
       case 'USER-DEFINED': {
         const labels = enums.get(column.udtName);
         return labels ? z.enum(labels as [string, ...string[]], `must be one of ${labels.join(', ')}`) : z.string();

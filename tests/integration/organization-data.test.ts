@@ -251,6 +251,37 @@ describe('export → delete → import', () => {
   });
 });
 
+describe('import links people by email', () => {
+  it('points memberships, authorship and audit rows at an existing account with the same email', async () => {
+    const archive = await exportToFile(await actorOf(orgB), 'b-link.zip');
+    const fresh = await createTestDatabase();
+    try {
+      const [existing] = await ownerQuery(fresh.url)<{ id: string }>(
+        `INSERT INTO "user" (email, name, password_hash) VALUES ($1, 'Already Here', 'kept-hash') RETURNING id::text`,
+        [orgB.adminEmail],
+      );
+      const summary = await importOrganizationArchive(fresh.url, archive, { admin: { email: orgB.adminEmail, password: 'restored admin passphrase 42' } });
+      expect(summary).toMatchObject({ adminPassword: 'kept', users: { created: orgB.csmCount + 1, linked: 1 } });
+      const [membership] = await ownerQuery(fresh.url)<{ role: string }>(
+        `SELECT role::text FROM membership WHERE organization_id = $1::uuid AND user_id = $2::uuid`,
+        [orgB.organization.id, existing!.id],
+      );
+      expect(membership?.role).toBe('ADMIN');
+      const [user] = await ownerQuery(fresh.url)<{ password_hash: string; name: string }>(`SELECT password_hash, name FROM "user" WHERE id = $1::uuid`, [existing!.id]);
+      expect(user).toEqual({ password_hash: 'kept-hash', name: 'Already Here' });
+      // Everything else is identical; the admin's rows differ only in the user id they point to.
+      const originalAdmin = await userByEmail(orgB.adminEmail);
+      const source = await snapshot(orgB.organization.id);
+      const restored = await snapshot(orgB.organization.id, fresh.url);
+      for (const table of TENANT_TABLES) {
+        expect(restored[table]!.map((row) => row.replaceAll(existing!.id, originalAdmin)).sort(), table).toEqual([...source[table]!].sort());
+      }
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
 describe('import refuses, writing nothing', () => {
   let archive: string;
   beforeAll(async () => {
