@@ -63,6 +63,7 @@ export async function deleteOrganization(
       if (deleted !== 1) throw notFoundError();
       return { ...organization, rows };
     },
-    { timeout: 120_000 },
+    // A large organisation cascades through a million rows or more.
+    { timeout: 10 * 60_000 },
   );
 }
