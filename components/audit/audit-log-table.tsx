@@ -9,6 +9,7 @@ const ACTION_LABELS: Record<string, string> = {
   'auth.sign_in_failed': 'Failed sign-in',
   'auth.locked_out': 'Locked out',
   'organization.created': 'Organisation created',
+  'organization.exported': 'Organisation data exported',
   'invitation.issued': 'Invitation issued',
   'invitation.accepted': 'Invitation accepted',
   'invitation.revoked': 'Invitation revoked',

@@ -59,6 +59,7 @@ export const PAGES: Record<string, Expectations> = {
   '/o/[slug]/settings/taxonomy': adminsOnly,
   '/o/[slug]/settings/scoring': adminsOnly,
   '/o/[slug]/settings/scoring/history': adminsOnly,
+  '/o/[slug]/settings/organization': adminsOnly,
   // Public: the token is the credential; an unknown one renders "not valid" for everyone.
   '/invite/[token]': everyone('ok'),
 };
@@ -71,6 +72,8 @@ export const ROUTES: Record<string, Expectations> = {
   'GET /api/o/[slug]/accounts/export': members,
   'GET /api/o/[slug]/portfolio/export': members,
   'GET /api/o/[slug]/audit/export': adminsOnly,
+  // The whole organisation as an archive: admins only (organization.delete).
+  'GET /api/o/[slug]/export': adminsOnly,
 };
 
 /**
@@ -124,6 +127,8 @@ export const ACTIONS: Record<string, ActionEntry> = {
       (name) => [`o/[slug]/settings/scoring/actions.ts#${name}`, { expect: adminsOnly, page: '/o/[slug]/settings/scoring' } satisfies ActionEntry],
     ),
   ),
+  // {} lacks the typed name, so even the admin only earns a validation error: the matrix deletes nothing.
+  'o/[slug]/settings/organization/actions.ts#deleteOrganizationAction': { expect: adminsOnly, page: '/o/[slug]/settings/organization' },
   // Public: the invitation's token is the credential, so an unknown token is NOT_FOUND for every caller.
   'invite/[token]/actions.ts#acceptInvitationAction': {
     expect: everyone('notFound'),

@@ -15,6 +15,7 @@ const SECTIONS = [
   { path: 'members', title: 'Members', body: 'Who has access and with which role; invite people and revoke invitations.' },
   { path: 'taxonomy', title: 'Segments and journey stages', body: 'Add, rename, retire and order the segments and stages accounts are grouped by.' },
   { path: 'audit', title: 'Audit log', body: 'Who did what and when, with before and after; filter it and download it as CSV.' },
+  { path: 'organization', title: 'Organisation data', body: 'Export everything as an archive, or delete the organisation.' },
 ] as const;
 
 export default async function SettingsPage(props: { params: Promise<{ slug: string }> }) {

@@ -1,0 +1,35 @@
+/**
+ * Every table that holds an organisation's data, in dependency order: a table comes after every table its
+ * foreign keys point to, so an import can insert in this order and a delete could remove in reverse.
+ * Export and import are generic over this list (columns are discovered from the database), and
+ * tests/integration/organization-data.test.ts fails when a table with an `organization_id` column exists
+ * but is missing here, so a new table cannot be silently left out of exports.
+ */
+export const TENANT_TABLES = [
+  'organization',
+  'membership',
+  'segment',
+  'journey_stage',
+  'account',
+  'weight_config',
+  'target',
+  'assessment',
+  'assessment_result',
+  'account_score',
+  'account_period_score',
+  'audit_event',
+  'invitation',
+] as const;
+
+export type TenantTable = (typeof TENANT_TABLES)[number];
+
+/** The column that names a row's organisation: the organisation's own id, `organization_id` everywhere else. */
+export function organizationColumnOf(table: string): 'id' | 'organization_id' {
+  return table === 'organization' ? 'id' : 'organization_id';
+}
+
+/**
+ * Users are global, not tenant rows: the archive carries the people its rows point to, with these columns
+ * only. Never the password hash — a downloaded file must not carry credentials.
+ */
+export const EXPORTED_USER_COLUMNS = ['id', 'email', 'name'] as const;
