@@ -42,7 +42,7 @@ export async function submitAssessment(
     );
   }
 
-  // FOR SHARE: a scoring-configuration save holds the organisation row FOR UPDATE while it re-scores, so this
+  // FOR SHARE: a scoring-configuration save holds the organisation row FOR NO KEY UPDATE while it re-scores, so this
   // submission waits for it and scores with the new version rather than committing a result of the old one.
   await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${actor.organizationId}::uuid FOR SHARE`;
   const inputs = await loadScoringInputs(tx, actor.organizationId, account.segmentId);

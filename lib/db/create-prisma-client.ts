@@ -7,7 +7,19 @@ import { PrismaClient } from '@/lib/generated/prisma/client';
  */
 export function createPrismaClient(connectionString: string, options: { max?: number } = {}): PrismaClient {
   const adapter = new PrismaPg({ connectionString, max: options.max ?? 10 });
-  return new PrismaClient({ adapter });
+  const client = new PrismaClient({ adapter });
+  connectionStrings.set(client, connectionString);
+  return client;
+}
+
+const connectionStrings = new WeakMap<PrismaClient, string>();
+
+/**
+ * The connection string a client was created with, for the rare bulk path that must bypass Prisma's parameter
+ * handling on a second connection of the same role (the scoring re-score's staging rows).
+ */
+export function connectionStringOf(client: PrismaClient): string | undefined {
+  return connectionStrings.get(client);
 }
 
 export type { PrismaClient };

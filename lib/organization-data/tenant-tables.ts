@@ -17,6 +17,7 @@ export const TENANT_TABLES = [
   'assessment_result',
   'account_score',
   'account_period_score',
+  'rescore_staging',
   'audit_event',
   'invitation',
 ] as const;

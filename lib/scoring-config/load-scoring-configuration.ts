@@ -22,7 +22,8 @@ export interface CurrentScoringConfiguration {
 
 /**
  * The configuration in force: weights of the latest version, the live targets and the organisation's thresholds
- * (saves keep them equal to the latest version's snapshot). `lock` takes the organisation row FOR UPDATE first,
+ * (saves keep them equal to the latest version's snapshot). `lock` takes the organisation row FOR NO KEY UPDATE first
+ * (not FOR UPDATE: the re-score's staging COPY on a second connection must pass its foreign-key check on it),
  * which serialises configuration saves and waits for in-flight assessment submissions (they hold it FOR SHARE).
  */
 export async function loadScoringConfiguration(
@@ -30,7 +31,7 @@ export async function loadScoringConfiguration(
   organizationId: string,
   options: { lock?: boolean } = {},
 ): Promise<CurrentScoringConfiguration> {
-  if (options.lock) await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${organizationId}::uuid FOR UPDATE`;
+  if (options.lock) await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${organizationId}::uuid FOR NO KEY UPDATE`;
   const organization = await tx.organization.findUniqueOrThrow({
     where: { id: organizationId },
     select: { bandDesired: true, bandEngaged: true, bandAtRisk: true, reviewIntervalDays: true },

@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import { connectionStringOf, type PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant } from '@/lib/db/tenant';
 import { notFoundError } from '@/lib/errors';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
@@ -48,7 +48,7 @@ export async function restoreScoringVersion(
           action: 'scoring.configuration_restored',
           restoredFromVersion: input.version,
         },
-        options,
+        { connectionString: connectionStringOf(prisma), ...options },
       );
     },
     { timeout: CONFIGURATION_TRANSACTION_TIMEOUT_MS },

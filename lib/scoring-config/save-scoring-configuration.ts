@@ -1,4 +1,4 @@
-import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import { connectionStringOf, type PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { COMPONENT_SLUGS } from '@/lib/framework';
@@ -36,7 +36,7 @@ export async function saveScoringConfiguration(
         actor,
         current,
         { basedOnVersion: input.basedOnVersion, configuration, reason: input.reason, action: 'scoring.configuration_saved' },
-        options,
+        { connectionString: connectionStringOf(prisma), ...options },
       );
     },
     { timeout: CONFIGURATION_TRANSACTION_TIMEOUT_MS },
