@@ -12,7 +12,10 @@ export function createPrismaClient(connectionString: string, options: { max?: nu
   return client;
 }
 
-const connectionStrings = new WeakMap<PrismaClient, string>();
+// On globalThis, not module scope: Next bundles server code in several layers, each with its own copy of this
+// module, while the app's client is created once and shared through globalThis (lib/db/prisma.ts).
+const registry = globalThis as typeof globalThis & { desiredStateConnectionStrings?: WeakMap<PrismaClient, string> };
+const connectionStrings = (registry.desiredStateConnectionStrings ??= new WeakMap<PrismaClient, string>());
 
 /**
  * The connection string a client was created with, for the rare bulk path that must bypass Prisma's parameter
