@@ -15,7 +15,8 @@ export interface ScoringImpactPreview extends Omit<ScoringImpact, 'bandChangers'
 export type NamedImpactAccount = ImpactAccount & { name: string };
 
 /**
- * The impact of a proposed configuration on every account's latest score (admins; read-only). The same input
+ * The impact of a proposed configuration on the latest score of every active account — the portfolio's accounts
+ * (admins; read-only). The same input
  * rules as a save apply, and the same scoring function: what the preview shows is what a save would store.
  */
 export async function previewScoringImpact(
@@ -27,7 +28,7 @@ export async function previewScoringImpact(
     await requireActorPermission(tx, actor, 'settings.read');
     const current = await loadScoringConfiguration(tx, actor.organizationId);
     const configuration = configurationFromInput(input, current.segments, current.configuration.targets);
-    const impact = computeScoringImpact(await readLatestScores(tx, actor.organizationId), configuration);
+    const impact = computeScoringImpact(await readLatestScores(tx, actor.organizationId, { activeOnly: true }), configuration);
     const listed = [...impact.bandChangers, ...impact.moversUp, ...impact.moversDown];
     const accounts = await tx.account.findMany({
       where: { organizationId: actor.organizationId, id: { in: [...new Set(listed.map((a) => a.accountId))] } },

@@ -32,10 +32,15 @@ SELECT count(*)::int AS n,
        ${COMPONENT_SLUGS.map((slug) => `${column(`s.current_${slug}::text`)} AS current_${slug}`).join(',\n       ')}
   FROM account_score s
   JOIN account a ON a.organization_id = s.organization_id AND a.id = s.account_id
- WHERE s.organization_id = $1::uuid`;
+ WHERE s.organization_id = $1::uuid
+   AND ($2::boolean IS FALSE OR a.archived_at IS NULL)`;
 
-export async function readLatestScores(tx: Tx, organizationId: string): Promise<LatestScores> {
-  const [row] = await tx.$queryRawUnsafe<Record<string, string | number | null>[]>(READ_SQL, organizationId);
+/**
+ * `activeOnly`: leave out archived accounts — the preview shows the impact on the portfolio, which does not count
+ * them; the re-score still re-scores them (an archived account keeps a score consistent with the configuration).
+ */
+export async function readLatestScores(tx: Tx, organizationId: string, options: { activeOnly?: boolean } = {}): Promise<LatestScores> {
+  const [row] = await tx.$queryRawUnsafe<Record<string, string | number | null>[]>(READ_SQL, organizationId, options.activeOnly ?? false);
   const n = Number(row?.n ?? 0);
   const split = (key: string): string[] => (n === 0 ? [] : String(row?.[key] ?? '').split(','));
   const numbers = (key: string): number[] => split(key).map(Number);
