@@ -21,12 +21,8 @@ import { openDatabase } from '@/lib/db/open-database';
 import { withTenant } from '@/lib/db/tenant';
 import { parseEnv } from '@/lib/env';
 import { allQuestionIds, DSCE_V1, type Answer } from '@/lib/framework';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+import { percentile } from './percentile';
+import { arg } from './arg';
 
 async function main(): Promise<void> {
   const slug = arg('org-slug', 'large-50000');

@@ -13,18 +13,14 @@
  *
  * The database is read directly (owner role) only to pick ids and to clear the benchmark CSMs' drafts first.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import autocannon, { type Request } from 'autocannon';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { openDatabase } from '@/lib/db/open-database';
 import { parseEnv } from '@/lib/env';
 import { allQuestionIds, DSCE_V1, type Answer } from '@/lib/framework';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { percentile } from './percentile';
+import { arg } from './arg';
+import { serverActionIds } from '../../tests/helpers/server-action-ids';
 
 const base = arg('base', 'http://127.0.0.1:3000');
 const password = arg('password', process.env.BENCH_PASSWORD ?? '');
@@ -32,8 +28,6 @@ const connections = Number(arg('connections', '8'));
 const amount = Number(arg('amount', '160'));
 const only = arg('only', '');
 const slug = arg('org-slug', 'large-50000');
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
 
 /** Signs in through next-auth's credentials callback and returns the session cookie header. */
 async function signIn(email: string): Promise<string> {
@@ -59,16 +53,6 @@ async function signIn(email: string): Promise<string> {
   const session = (await (await fetch(`${base}/api/auth/session`, { headers: { Cookie: header() } })).json()) as { user?: { email?: string } };
   if (session.user?.email !== email) throw new Error(`Signing in as ${email} failed (status ${callback.status}); check --password.`);
   return header();
-}
-
-/** Server action ids from the production build's manifest, keyed `<file under app/>#<export>`. */
-function actionIds(): Record<string, string> {
-  const manifest = JSON.parse(readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  return Object.fromEntries(
-    Object.entries(manifest.node).map(([id, entry]) => [`${(entry.filename ?? '').replace(/^app\//, '')}#${entry.exportedName}`, id]),
-  );
 }
 
 interface Outcome {
@@ -197,7 +181,7 @@ async function main(): Promise<void> {
  * 20, 31 answers), submit. Versions and the draft id come from each response, as the browser's form reads them.
  */
 async function benchAssessments(owner: ReturnType<typeof createPrismaClient>, organizationId: string, o: string): Promise<void> {
-  const ids = actionIds();
+  const ids = serverActionIds();
   const actionId = (key: string) => {
     const id = ids[key];
     if (!id) throw new Error(`No server action ${key} in .next; run npm run build first.`);

@@ -23,11 +23,7 @@ import { openDatabase } from '@/lib/db/open-database';
 import { parseEnv } from '@/lib/env';
 import { exportOrganizationArchive } from '@/lib/organization-data/export-organization';
 import { importOrganizationArchive } from '@/lib/organization-data/import-organization';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { arg } from './arg';
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 let peakRss = 0;

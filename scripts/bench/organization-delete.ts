@@ -9,11 +9,7 @@ import { createPrismaClient } from '@/lib/db/create-prisma-client';
 import { openDatabase } from '@/lib/db/open-database';
 import { parseEnv } from '@/lib/env';
 import { deleteOrganization } from '@/lib/organization-data/delete-organization';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
+import { arg } from './arg';
 
 async function main(): Promise<void> {
   const slug = arg('org-slug', 'large-50000');

@@ -21,13 +21,8 @@ import { getPortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
 import { parseHeatmapParams, parsePortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
-
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
-
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+import { percentile } from './percentile';
+import { arg } from './arg';
 
 /**
  * Runs `work` on a transaction that records every SQL statement, so the same statements can be EXPLAIN ANALYZEd.

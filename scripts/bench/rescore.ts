@@ -24,11 +24,8 @@ import { restoreScoringVersion } from '@/lib/scoring-config/restore-scoring-vers
 import { configurationFromInput, saveScoringConfiguration } from '@/lib/scoring-config/save-scoring-configuration';
 import type { ScoringConfigurationInput } from '@/lib/scoring-config/scoring-config-input';
 import { computeScoringImpact } from '@/lib/scoring-config/scoring-impact';
+import { arg } from './arg';
 
-function arg(name: string, fallback: string): string {
-  const index = process.argv.indexOf(`--${name}`);
-  return index >= 0 ? (process.argv[index + 1] ?? fallback) : fallback;
-}
 const ms = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const fmt = (value: number) => `${value.toFixed(0)} ms`;
 

@@ -1,12 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { expect, request, test, type APIRequestContext, type APIResponse } from '@playwright/test';
 import { hashPassword } from '@/lib/auth/password';
 import { ACTIONS, ACTORS, PAGES, ROUTES, type Actor, type Fixtures, type Outcome } from '../authorization/matrix';
 import { demoCredentials } from './demo-credentials';
 import { withOwnerDatabase } from './fixtures/owner-database';
 import { signedInRequest } from './fixtures/sign-in-request';
+import { serverActionIds } from '../helpers/server-action-ids';
 
 /**
  * Drives every cell of the authorization matrix against the production server: each page, route handler and
@@ -125,16 +124,6 @@ for (const [key, expectations] of Object.entries(ROUTES)) {
   });
 }
 
-/** Server actions as the browser calls them: POST to a page with the action id. */
-const actionIds = (): Record<string, string> => {
-  const manifest = JSON.parse(readFileSync(path.resolve('.next/server/server-reference-manifest.json'), 'utf8')) as {
-    node: Record<string, { exportedName?: string; filename?: string }>;
-  };
-  return Object.fromEntries(
-    Object.entries(manifest.node).map(([id, entry]) => [`${(entry.filename ?? '').replace(/^app\//, '')}#${entry.exportedName}`, id]),
-  );
-};
-
 function actionOutcome(body: string): Outcome | 'unknown' {
   if (/"code":"UNAUTHENTICATED"/.test(body)) return 'signIn';
   if (/"code":"FORBIDDEN"/.test(body)) return 'forbidden';
@@ -145,7 +134,7 @@ function actionOutcome(body: string): Outcome | 'unknown' {
 
 for (const [key, entry] of Object.entries(ACTIONS)) {
   test(`action ${key}`, async ({ baseURL }) => {
-    const id = actionIds()[key];
+    const id = serverActionIds()[key];
     expect(id, `${key} is in the server-reference manifest`).toBeTruthy();
     for (const actor of ACTORS) {
       const response = await clients[actor].post(fill(entry.page), {
