@@ -15,10 +15,10 @@ export const RESCORE_CHUNK_SIZE = 5_000;
  * transaction. Earlier results keep the version they were scored with. The arithmetic is lib/scoring's
  * scoreFromCurrents (the function scoreAssessment itself derives from), fed the stored component currents.
  *
- * The new rows cross to PostgreSQL on a second connection (`connectionString`, the same role, committed at once
- * under a fresh batch id) into rescore_staging, and this transaction applies them set-based, chunk by
+ * The new rows cross to PostgreSQL on a second connection (`connectionString`, the same role, each chunk committed
+ * at once under a fresh batch id) into rescore_staging, and this transaction applies them set-based, chunk by
  * chunk: `assessment_result` (score, gap, band, targets, output), `account_score` (score, gap, band, per-component
- * gap and lever, version), then the trend's month rows; and deletes the batch. Why: as statement parameters
+ * gap and lever, version), the trend's month row of each latest result; then deletes the chunk. Why: as statement parameters
  * through the Prisma driver adapter the same rows cost ~1.3 s per 5,000 (measured), ten times the UPDATE. If this
  * transaction rolls back, nothing it applied remains; the orphaned batch is invisible to reads and removed by the
  * organisation's next save. Confidence is unchanged.
@@ -45,27 +45,36 @@ export async function rescoreLatestResults(
   await tx.$executeRaw`DELETE FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`;
   const latest = await readLatestScores(tx, organizationId);
   lap('read');
-  await stageRescoredRows(options.connectionString, organizationId, batchId, rescoredChunks(latest, configuration, RESCORE_CHUNK_SIZE));
-  lap('score'); // scoring and staging: chunks are computed as they are sent
-  const chunkSize = options.chunkSize ?? RESCORE_CHUNK_SIZE;
-  const ids = [...latest.assessmentIds].sort();
-  for (let start = 0; start < ids.length; start += chunkSize) {
-    const chunk = ids.slice(start, start + chunkSize);
-    const range = [organizationId, batchId, version, chunk[0]!, chunk.at(-1)!] as const;
-    const results = await tx.$executeRawUnsafe(APPLY_RESULTS_SQL, ...range);
-    lap('results');
-    const scores = await tx.$executeRawUnsafe(APPLY_ACCOUNT_SCORES_SQL, ...range);
-    lap('accountScores');
-    // Both counts must match: anything else means account_score moved under us, and the whole save must roll back.
-    if (results !== chunk.length || scores !== chunk.length) {
-      throw new Error(`Re-score wrote ${results} results and ${scores} latest scores for ${chunk.length} accounts`);
+  const chunks = rescoredChunks(latest, configuration, options.chunkSize ?? RESCORE_CHUNK_SIZE);
+  const stager = await openStager(options.connectionString, organizationId, batchId);
+  // A pipeline: while this transaction applies chunk k, the second connection stages chunk k + 1 (and Node
+  // scores it), so PostgreSQL works on two cores instead of staging everything first.
+  let staging = stager.stageNext(chunks);
+  try {
+    for (;;) {
+      const chunk = await staging;
+      if (chunk === null) break;
+      staging = stager.stageNext(chunks);
+      lap('score');
+      const range = [organizationId, batchId, version, chunk.firstAssessmentId, chunk.lastAssessmentId] as const;
+      const results = await tx.$executeRawUnsafe(APPLY_RESULTS_SQL, ...range);
+      lap('results');
+      const scores = await tx.$executeRawUnsafe(APPLY_ACCOUNT_SCORES_SQL, ...range);
+      // The trend's month row of each latest result carries its score too; earlier months (and account_score's
+      // previous_score) belong to earlier results, which keep their version and score.
+      await tx.$executeRawUnsafe(APPLY_PERIOD_SCORES_SQL, ...range);
+      await tx.$executeRawUnsafe(DELETE_CHUNK_SQL, ...range);
+      lap('accountScores');
+      // Both counts must match: anything else means account_score moved under us, and the whole save must roll back.
+      if (results !== chunk.rows || scores !== chunk.rows) {
+        throw new Error(`Re-score wrote ${results} results and ${scores} latest scores for ${chunk.rows} accounts`);
+      }
     }
+  } finally {
+    // Whatever happened here, the chunk in flight on the second connection finishes (or fails) before it closes.
+    await staging.catch(() => null);
+    await stager.close();
   }
-  // The trend's month row of each latest result carries its score too; earlier months (and account_score's
-  // previous_score) belong to earlier results, which keep their version and score.
-  await tx.$executeRawUnsafe(UPDATE_PERIOD_SCORES_SQL, organizationId);
-  await tx.$executeRaw`DELETE FROM rescore_staging WHERE organization_id = ${organizationId}::uuid AND batch_id = ${batchId}::uuid`;
-  lap('accountScores');
   options.onTimings?.(timings);
   return { rescored: latest.accountIds.length };
 }
@@ -79,82 +88,106 @@ export interface RescoreOptions {
   onTimings?: (timings: { read: number; score: number; results: number; accountScores: number }) => void;
 }
 
-/** The staging columns in the order of each line's fields, with their SQL types. */
+/** The staging columns in the order of each line's fields, with their SQL types (the JSON ones last, see below). */
 const STAGED_COLUMNS = [
-  'assessment_id uuid', 'account_id uuid', 'score float8', 'gap float8', 'band band', 'targets jsonb', 'output jsonb',
+  'assessment_id uuid', 'account_id uuid', 'score float8', 'gap float8', 'band band',
   ...COMPONENT_SLUGS.map((slug) => `gap_${slug} float8`), ...COMPONENT_SLUGS.map((slug) => `lever_${slug} float8`),
+  'targets jsonb', 'output jsonb',
 ].map((column) => column.split(' ') as [name: string, type: string]);
 
 /**
  * One text parameter per chunk, a line per row and a tab between fields (JSON never contains a raw tab or
- * newline), split in SQL; '' is NULL.
+ * newline), split in SQL once per line; '' is NULL. (split_part per field rescans the line from its start: with
+ * the 1.2 kB output in the middle that cost more than the INSERT.)
  */
 const STAGE_SQL = `
 INSERT INTO rescore_staging (organization_id, batch_id, ${STAGED_COLUMNS.map(([name]) => name).join(', ')})
-SELECT $1::uuid, $2::uuid, ${STAGED_COLUMNS.map(([name]) => `r.${name}`).join(', ')}
-  FROM (SELECT ${STAGED_COLUMNS.map(([name, type], i) => `NULLIF(split_part(line, E'\\t', ${i + 1}), '')::${type} AS ${name}`).join(', ')}
-          FROM string_to_table($3::text, E'\\n') AS line) r`;
+SELECT $1::uuid, $2::uuid, ${STAGED_COLUMNS.map(([name, type], i) => `NULLIF(f[${i + 1}], '')::${type}`).join(', ')}
+  FROM string_to_table($3::text, E'\\n') AS line, string_to_array(line, E'\\t') AS f`;
 
-/** The re-scored rows as STAGE_SQL text, computed lazily, `size` rows at a time. */
-function* rescoredChunks(latest: LatestScores, configuration: ScoringConfiguration, size: number): Generator<string> {
-  const targetsBySegment = new Map<string | null, ReturnType<typeof targetsForSegment>>();
-  let lines: string[] = [];
-  for (let i = 0; i < latest.accountIds.length; i += 1) {
-    const segmentId = latest.segmentIds[i] ?? null;
-    let targets = targetsBySegment.get(segmentId);
-    if (targets === undefined) {
-      targets = targetsForSegment(configuration.targets, segmentId);
-      targetsBySegment.set(segmentId, targets);
-    }
-    const currents = {} as Record<ComponentSlug, number | null>;
-    COMPONENT_SLUGS.forEach((slug, c) => (currents[slug] = latest.currents[c]![i] ?? null));
-    const scored = scoreFromCurrents({ currents, targets, weights: configuration.weights, thresholds: configuration.thresholds });
-    // confidence and unanswered come from the answers, which a configuration does not change: the UPDATE keeps
-    // the stored ones (reading them here would mean visiting 50,000 result rows twice).
-    const output: Omit<ScoreResult, 'confidence' | 'unanswered'> = {
-      score: scored.score,
-      gap: scored.gap,
-      band: scored.band,
-      components: scored.components,
-    };
-    const figure = (value: number | undefined) => (value === undefined ? '' : String(value));
-    lines.push(
-      [
-        latest.assessmentIds[i]!, latest.accountIds[i]!, String(scored.score), String(scored.gap), scored.band,
-        JSON.stringify(targets), JSON.stringify(output),
-        ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.gap)),
-        ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.lever)),
-      ].join('\t'),
-    );
-    if (lines.length === size) {
-      yield lines.join('\n');
-      lines = [];
-    }
-  }
-  if (lines.length > 0) yield lines.join('\n');
+interface RescoredChunk {
+  text: string;
+  rows: number;
+  firstAssessmentId: string;
+  lastAssessmentId: string;
 }
 
 /**
- * Inserts the rows on its own connection and transaction, under the organisation's row-level security like
- * withTenant (COPY is refused on tables with row-level security). String(number) and JSON numbers are the
- * shortest text that reads back as the same double, and float8 input rounds correctly: every figure arrives
- * bit for bit.
+ * The re-scored rows as STAGE_SQL text, computed lazily, `size` rows at a time, in assessment id order: each
+ * chunk is then one key range of the staging table and of assessment_result (lower-case uuid text sorts like uuid).
  */
-async function stageRescoredRows(connectionString: string | undefined, organizationId: string, batchId: string, chunks: Iterable<string>): Promise<void> {
+function* rescoredChunks(latest: LatestScores, configuration: ScoringConfiguration, size: number): Generator<RescoredChunk> {
+  const order = latest.assessmentIds.map((_, i) => i).sort((a, b) => (latest.assessmentIds[a]! < latest.assessmentIds[b]! ? -1 : 1));
+  const targetsBySegment = new Map<string | null, { targets: ReturnType<typeof targetsForSegment>; json: string }>();
+  for (let start = 0; start < order.length; start += size) {
+    const slice = order.slice(start, start + size);
+    const lines = slice.map((i) => {
+      const segmentId = latest.segmentIds[i] ?? null;
+      let segment = targetsBySegment.get(segmentId);
+      if (segment === undefined) {
+        const targets = targetsForSegment(configuration.targets, segmentId);
+        segment = { targets, json: JSON.stringify(targets) };
+        targetsBySegment.set(segmentId, segment);
+      }
+      const currents = {} as Record<ComponentSlug, number | null>;
+      COMPONENT_SLUGS.forEach((slug, c) => (currents[slug] = latest.currents[c]![i] ?? null));
+      const scored = scoreFromCurrents({ currents, targets: segment.targets, weights: configuration.weights, thresholds: configuration.thresholds });
+      // confidence and unanswered come from the answers, which a configuration does not change: the UPDATE keeps
+      // the stored ones (reading them here would mean visiting 50,000 result rows twice).
+      const output: Omit<ScoreResult, 'confidence' | 'unanswered'> = {
+        score: scored.score,
+        gap: scored.gap,
+        band: scored.band,
+        components: scored.components,
+      };
+      const figure = (value: number | undefined) => (value === undefined ? '' : String(value));
+      return [
+        latest.assessmentIds[i]!, latest.accountIds[i]!, String(scored.score), String(scored.gap), scored.band,
+        ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.gap)),
+        ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.lever)),
+        segment.json, JSON.stringify(output),
+      ].join('\t');
+    });
+    yield {
+      text: lines.join('\n'),
+      rows: slice.length,
+      firstAssessmentId: latest.assessmentIds[slice[0]!]!,
+      lastAssessmentId: latest.assessmentIds[slice.at(-1)!]!,
+    };
+  }
+}
+
+interface Stager {
+  /** Scores the next chunk, inserts and commits it; resolves to it once visible to other transactions (null: done). */
+  stageNext(chunks: Iterator<RescoredChunk>): Promise<RescoredChunk | null>;
+  close(): Promise<void>;
+}
+
+/**
+ * The second connection: same role, under the organisation's row-level security like withTenant (set for the
+ * session, on a connection that is never pooled), each INSERT committed on its own. String(number) and JSON
+ * numbers are the shortest text that reads back as the same double, and float8 input rounds correctly: every
+ * figure arrives bit for bit. (COPY is refused on tables with row-level security.)
+ */
+async function openStager(connectionString: string | undefined, organizationId: string, batchId: string): Promise<Stager> {
   if (!connectionString) throw new Error('The re-score needs the connection string of its Prisma client (connectionStringOf).');
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query('BEGIN');
-    await client.query(`SELECT set_config('app.org_id', $1, true)`, [organizationId]);
-    for (const chunk of chunks) await client.query(STAGE_SQL, [organizationId, batchId, chunk]);
-    await client.query('COMMIT');
+    await client.query(`SELECT set_config('app.org_id', $1, false)`, [organizationId]);
   } catch (error) {
-    await client.query('ROLLBACK').catch(() => undefined);
-    throw error;
-  } finally {
     await client.end().catch(() => undefined);
+    throw error;
   }
+  return {
+    async stageNext(chunks) {
+      const next = chunks.next();
+      if (next.done) return null;
+      await client.query(STAGE_SQL, [organizationId, batchId, next.value.text]);
+      return next.value;
+    },
+    close: () => client.end().catch(() => undefined),
+  };
 }
 
 /** $1 organisation, $2 batch, $3 version, $4..$5 the chunk's first and last assessment id (uuid order). */
@@ -178,9 +211,12 @@ UPDATE account_score s
  WHERE ${STAGED_CHUNK} AND s.organization_id = $1::uuid AND s.account_id = st.account_id AND s.assessment_id = st.assessment_id`;
 })();
 
-const UPDATE_PERIOD_SCORES_SQL = `
+/** $3 is unused here; every statement of a chunk takes the same parameters. */
+const APPLY_PERIOD_SCORES_SQL = `
 UPDATE account_period_score p
-   SET score = s.score
-  FROM account_score s
- WHERE s.organization_id = $1::uuid AND p.organization_id = $1::uuid
-   AND p.account_id = s.account_id AND p.assessment_id = s.assessment_id AND p.score IS DISTINCT FROM s.score`;
+   SET score = st.score
+  FROM rescore_staging st
+ WHERE ${STAGED_CHUNK} AND $3::int IS NOT NULL
+   AND p.organization_id = $1::uuid AND p.assessment_id = st.assessment_id AND p.score IS DISTINCT FROM st.score`;
+
+const DELETE_CHUNK_SQL = `DELETE FROM rescore_staging st WHERE ${STAGED_CHUNK} AND $3::int IS NOT NULL`;

@@ -284,8 +284,9 @@ describe('saving a new configuration', () => {
 
 describe('atomicity and concurrency', () => {
   it('a re-score that fails midway (second chunk) leaves the previous version, targets and every score in place', async () => {
-    const scores = await db.prisma.accountScore.findMany({ where: { organizationId }, orderBy: { accountId: 'asc' } });
-    const victim = scores[7]!.assessmentId; // chunkSize 5: the second chunk's third row
+    // Chunks follow assessment id order: with chunkSize 5, the eighth id is the second chunk's third row.
+    const scores = await db.prisma.accountScore.findMany({ where: { organizationId }, orderBy: { assessmentId: 'asc' } });
+    const victim = scores[7]!.assessmentId;
     await db.prisma.$executeRawUnsafe(`
       CREATE FUNCTION test_fail_rescore() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
