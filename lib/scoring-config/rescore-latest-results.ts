@@ -102,7 +102,7 @@ const STAGED_COLUMNS = [
  */
 const STAGE_SQL = `
 INSERT INTO rescore_staging (organization_id, batch_id, ${STAGED_COLUMNS.map(([name]) => name).join(', ')})
-SELECT $1::uuid, $2::uuid, ${STAGED_COLUMNS.map(([name, type], i) => `NULLIF(f[${i + 1}], '')::${type}`).join(', ')}
+SELECT $1::uuid, $2::uuid, ${STAGED_COLUMNS.map(([, type], i) => `NULLIF(f[${i + 1}], '')::${type}`).join(', ')}
   FROM string_to_table($3::text, E'\\n') AS line, string_to_array(line, E'\\t') AS f`;
 
 interface RescoredChunk {
