@@ -18,7 +18,8 @@
  * each round bumps the organisation's data version (a no-op segment rename as the owner with app.org_id set, which
  * fires the version trigger), then sends a batch of distinct portfolio pages at once (every one a miss), timed per
  * request: 8 different filter combinations of the overview, then 8 different pages (heatmaps, team views,
- * overview), then one whole-book overview alone (1 client).
+ * overview), then one whole-book overview alone (1 client). `--warm-up` requests every page scenario's URL(s) once
+ * before timing it, so the figures are cache hits only (warm).
  */
 import autocannon, { type Request } from 'autocannon';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
@@ -36,6 +37,7 @@ const amount = Number(arg('amount', '160'));
 const only = arg('only', '');
 const slug = arg('org-slug', 'large-50000');
 const coldRounds = Number(arg('cold', '0'));
+const warmUp = process.argv.includes('--warm-up');
 
 /** Signs in through next-auth's credentials callback and returns the session cookie header. */
 async function signIn(email: string): Promise<string> {
@@ -79,6 +81,11 @@ async function run(
   const sent = new Map<unknown, number>();
   const connectionOf = new Map<unknown, number>();
   let finished!: Promise<void>;
+  if (warmUp) {
+    for (const request of requests) {
+      await (await fetch(`${base}${request.path}`, { headers: options.headersFor?.(0) ?? {} })).arrayBuffer();
+    }
+  }
   const instance = autocannon({
     url: base,
     connections,
