@@ -10,8 +10,9 @@ import { effectiveFilters, type PortfolioScope } from './portfolio-scope';
  *   parameters + the *effective* filters (a CSM's owner filter is always themselves)
  * so an entry can only ever be served to a request that would compute exactly the same thing.
  *
- * The data version (table portfolio_data_version, migration 20261127200000) is bumped by triggers in the same
- * transaction as every write that can change a portfolio figure, label or choice; values are never reused. A
+ * The data version (table portfolio_data_version, migrations 20261127200000 and 20261127210000) is bumped by
+ * triggers at the commit of every transaction that can change a portfolio figure, label or choice (once per
+ * transaction); values are never reused. A
  * request reads it first (one primary-key lookup) and computes on a miss in a transaction of its own, so what is
  * cached under a version is at least as new as that version. Figures that depend on the clock (staleness, renewal
  * windows, the trend window) may lag by up to the TTL. Concurrent identical misses share one computation; a

@@ -160,16 +160,48 @@ describe('the portfolio data version', () => {
       .toEqual({ a: true, b: false });
   });
 
-  it('is bumped once per statement, however many rows it writes', async () => {
-    const step = async (sql: string) => {
+  it('is bumped once per transaction, however many rows and statements it writes', async () => {
+    const step = async (sql: string[]) => {
       const before = BigInt(await versionOf(orgA));
-      await as('admin', (tx) => tx.$executeRawUnsafe(sql, orgA));
+      await as('admin', async (tx) => {
+        for (const statement of sql) await tx.$executeRawUnsafe(statement, orgA);
+      });
       return BigInt(await versionOf(orgA)) - before;
     };
-    const oneRow = await step(`UPDATE account_score SET score = score WHERE organization_id = $1::uuid AND account_id = '${ids.a1}'::uuid`);
-    const allRows = await step(`UPDATE account_score SET score = score WHERE organization_id = $1::uuid`);
+    const oneRow = await step([`UPDATE account_score SET score = score WHERE organization_id = $1::uuid AND account_id = '${ids.a1}'::uuid`]);
+    const allRows = await step([`UPDATE account_score SET score = score WHERE organization_id = $1::uuid`]);
+    const statements = await step([
+      `UPDATE account_score SET score = score WHERE organization_id = $1::uuid`,
+      `UPDATE account SET name = name WHERE organization_id = $1::uuid`,
+      `UPDATE segment SET name = name WHERE organization_id = $1::uuid`,
+    ]);
     expect(oneRow).toBeGreaterThan(0n);
     expect(allRows).toBe(oneRow);
+    expect(statements).toBe(oneRow);
+    expect(await step([`UPDATE account SET name = name WHERE organization_id = $1::uuid AND false`])).toBe(0n);
+  });
+
+  it('is bumped at commit: an open writing transaction does not hold up the organisation’s other writers', async () => {
+    const before = await versionOf(orgA);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    let wrote!: () => void;
+    const written = new Promise<void>((resolve) => (wrote = resolve));
+    const long = as('admin', async (tx) => {
+      await tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${orgA}::uuid`;
+      wrote();
+      await held;
+    });
+    await written;
+    // Another writer of the same organisation commits while the first is still open (its default 5 s timeout).
+    await withTenant(db.appPrisma, { organizationId: orgA, userId: people.admin }, (tx) =>
+      tx.$executeRaw`UPDATE account SET name = name WHERE organization_id = ${orgA}::uuid AND id = ${ids.a1}::uuid`,
+    );
+    const between = await versionOf(orgA);
+    expect(between).not.toBe(before);
+    release();
+    await long;
+    expect(await versionOf(orgA)).not.toBe(between);
   });
 
   it('cannot be written by the app role, and a write without an organisation set bumps nothing', async () => {
