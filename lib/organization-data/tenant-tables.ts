@@ -24,6 +24,14 @@ export const TENANT_TABLES = [
 
 export type TenantTable = (typeof TENANT_TABLES)[number];
 
+/**
+ * Tables with an `organization_id` column that are bookkeeping, not the organisation's data: never exported or
+ * imported, removed with the organisation by their foreign key's cascade. `portfolio_data_version` is recreated by
+ * its triggers as an import writes the other tables (a restored organisation must not reuse the versions its
+ * earlier life was cached under).
+ */
+export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version'] as const;
+
 /** The column that names a row's organisation: the organisation's own id, `organization_id` everywhere else. */
 export function organizationColumnOf(table: string): 'id' | 'organization_id' {
   return table === 'organization' ? 'id' : 'organization_id';

@@ -7,8 +7,9 @@ import { z } from 'zod';
  * the client filter bar share it.
  *
  * `owner`, `segment` and `stage` take an id or `none` (accounts without one: heatmap rows "Unassigned" etc.).
- * `band` is the band recomputed from the latest score with the organisation's *current* thresholds (as
- * lib/scoring's portfolioSummary does), so it never disagrees with the band counts. `renewal` keeps accounts
+ * `band` is the band of the latest score under the organisation's *current* thresholds (as lib/scoring's
+ * portfolioSummary computes it; account_score keeps it current, see portfolio-scope.ts), so it never disagrees with
+ * the band counts. `renewal` keeps accounts
  * renewing between today and today + N days (UTC dates). `arrMin` / `arrMax` are inclusive; an account with
  * unknown ARR is left out when either is set.
  */

@@ -35,13 +35,6 @@ const DAY_SECONDS = 86_400;
 
 export const col = (kind: 'current' | 'gap' | 'lever' | 'target', slug: ComponentSlug) => Prisma.raw(`${kind}_${slug}`);
 
-/** Band of the latest score recomputed with the organisation's current thresholds (lib/scoring bandFor). */
-const BAND_SQL = Prisma.sql`CASE WHEN sc.score IS NULL THEN NULL
-       WHEN sc.score >= o.band_desired THEN 'desired'
-       WHEN sc.score >= o.band_engaged THEN 'engaged'
-       WHEN sc.score >= o.band_at_risk THEN 'at_risk'
-       ELSE 'critical' END`;
-
 function idCondition(column: Prisma.Sql, value: string | undefined): Prisma.Sql | null {
   if (value === undefined) return null;
   return value === 'none' ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} = ${value}::uuid`;
@@ -52,7 +45,12 @@ export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME Z
 
 /**
  * `o` (the organisation's settings) and `f` (the filtered, non-archived accounts with their latest score from
- * account_score, the recomputed band and staleness) as CTEs every portfolio query starts from. The organisation
+ * account_score, its band and staleness) as CTEs every portfolio query starts from.
+ *
+ * The band is account_score's stored band. It is the band of the score under the organisation's *current*
+ * thresholds: thresholds only change through a scoring-configuration save, which re-scores (and so re-bands) every
+ * latest result in the same transaction (tests/integration/portfolio.test.ts proves the equality after a change).
+ * A stored column, unlike a CASE over the thresholds, is something the planner can estimate. The organisation
  * is a condition of the query itself; row-level security is the second line.
  */
 export function filteredAccountsCte(scope: PortfolioScope, rawFilters: PortfolioFilters): Prisma.Sql {
@@ -64,7 +62,7 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
     idCondition(Prisma.sql`a.owner_user_id`, filters.owner),
     idCondition(Prisma.sql`a.segment_id`, filters.segment),
     idCondition(Prisma.sql`a.journey_stage_id`, filters.stage),
-    filters.band ? Prisma.sql`(${BAND_SQL}) = ${filters.band}` : null,
+    filters.band ? Prisma.sql`sc.band = ${filters.band}::band` : null,
     filters.renewal
       ? Prisma.sql`a.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${filters.renewal}::int`
       : null,
@@ -76,13 +74,13 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
   );
   return Prisma.sql`
     o AS (
-      SELECT band_desired, band_engaged, band_at_risk, review_interval_days
+      SELECT review_interval_days
         FROM organization WHERE id = ${scope.organizationId}::uuid
     ),
     f AS (
       SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
              sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, ${componentColumns},
-             ${BAND_SQL} AS band,
+             sc.band::text AS band,
              (sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)) AS stale
         FROM account a
         CROSS JOIN o

@@ -12,6 +12,14 @@
  *   DESIRED_STATE_DATA_DIR=/tmp/ds-large EMBEDDED_POSTGRES_PORT=55800 npx tsx scripts/bench/http.ts --base http://127.0.0.1:3300 --password …
  *
  * The database is read directly (owner role) only to pick ids and to clear the benchmark CSMs' drafts first.
+ *
+ * The portfolio pages are cached per data version (lib/portfolio/portfolio-cache.ts), so the page scenarios above
+ * measure warm (cache-hit) requests after their first. `--cold <rounds>` measures misses instead, and only them:
+ * each round bumps the organisation's data version (a no-op segment rename as the owner with app.org_id set, which
+ * fires the version trigger), then sends a batch of distinct portfolio pages at once (every one a miss), timed per
+ * request: 8 different filter combinations of the overview, then 8 different pages (heatmaps, team views,
+ * overview), then one whole-book overview alone (1 client). `--warm-up` requests every page scenario's URL(s) once
+ * before timing it, so the figures are cache hits only (warm).
  */
 import autocannon, { type Request } from 'autocannon';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';
@@ -28,6 +36,8 @@ const connections = Number(arg('connections', '8'));
 const amount = Number(arg('amount', '160'));
 const only = arg('only', '');
 const slug = arg('org-slug', 'large-50000');
+const coldRounds = Number(arg('cold', '0'));
+const warmUp = process.argv.includes('--warm-up');
 
 /** Signs in through next-auth's credentials callback and returns the session cookie header. */
 async function signIn(email: string): Promise<string> {
@@ -71,6 +81,11 @@ async function run(
   const sent = new Map<unknown, number>();
   const connectionOf = new Map<unknown, number>();
   let finished!: Promise<void>;
+  if (warmUp) {
+    for (const request of requests) {
+      await (await fetch(`${base}${request.path}`, { headers: options.headersFor?.(0) ?? {} })).arrayBuffer();
+    }
+  }
   const instance = autocannon({
     url: base,
     connections,
@@ -150,6 +165,37 @@ async function main(): Promise<void> {
       ['portfolio: team view', `${o}/portfolio/team`],
       ['portfolio: team view, band critical', `${o}/portfolio/team?band=critical`],
     ];
+    if (coldRounds > 0) {
+      const filterQueries = ['', `segment=${segment.id}`, 'band=critical', `stage=${stage.id}`, 'renewal=60', 'arrMin=20000', 'band=engaged', `segment=${segment.id}&band=at_risk`];
+      const pageMix = [
+        `${o}/portfolio`, `${o}/portfolio/heatmap?by=segment`, `${o}/portfolio/heatmap?by=owner`, `${o}/portfolio/heatmap?by=stage`,
+        `${o}/portfolio/heatmap?by=account`, `${o}/portfolio/team`, `${o}/portfolio/team?band=critical`, `${o}/portfolio?band=at_risk`,
+      ];
+      const batches: [string, string[]][] = [
+        ['cold: overview filter changes (8 distinct at once)', filterQueries.map((query) => `${o}/portfolio?${query}`)],
+        ['cold: page mix (8 distinct pages at once)', pageMix],
+        ['cold: overview whole book (1 client)', [`${o}/portfolio`]],
+      ];
+      for (const [label, urls] of batches) {
+        const outcome: Outcome = { label, timings: [], errors: 0 };
+        for (let round = 0; round < coldRounds; round += 1) {
+          await owner.$transaction(async (tx) => {
+            await tx.$executeRaw`SELECT set_config('app.org_id', ${org.id}, true)`;
+            await tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${org.id}::uuid AND id = ${segment.id}::uuid`;
+          });
+          await Promise.all(urls.map(async (url) => {
+            const started = performance.now();
+            const response = await fetch(`${base}${url}`, { headers: { cookie: leaderCookie } });
+            await response.arrayBuffer();
+            if (response.status >= 400) outcome.errors += 1;
+            else outcome.timings.push(performance.now() - started);
+          }));
+        }
+        report([outcome]);
+      }
+      return;
+    }
+
     for (const [label, url] of pages) {
       if (only && !label.includes(only)) continue;
       report(await run([{ label, method: 'GET', path: url }], { headersFor: () => ({ cookie: leaderCookie }) }));

@@ -9,6 +9,9 @@
  *   DESIRED_STATE_DATA_DIR=/tmp/pbench EMBEDDED_POSTGRES_PORT=55492 npm run seed:large -- --accounts 50000 --assessments 10
  *   DESIRED_STATE_DATA_DIR=/tmp/pbench EMBEDDED_POSTGRES_PORT=55492 npx tsx scripts/bench/portfolio.ts
  *
+ * `--bare-only` skips the concurrent runs and prints only the bare SQL per statement; `--jit-off` runs the bare SQL
+ * with `SET LOCAL jit = off`.
+ *
  * A benchmark prints figures; it asserts nothing (docs/benchmarks.md records the results).
  */
 import { createPrismaClient, type PrismaClient } from '@/lib/db/create-prisma-client';
@@ -45,6 +48,7 @@ function recordingTx(tx: Tx, statements: Prisma.Sql[]): Tx {
 async function bareSql(owner: PrismaClient, organizationId: string, statements: Prisma.Sql[]): Promise<number[]> {
   const times: number[] = [];
   await withTenant(owner, { organizationId }, async (tx) => {
+    if (process.argv.includes('--jit-off')) await tx.$executeRaw`SET LOCAL jit = off`;
     for (const statement of statements) {
       const rows = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
       const plan = rows.map((row) => row['QUERY PLAN']);
@@ -99,9 +103,10 @@ async function main(): Promise<void> {
     for (const [label, scope, view] of scenarios) {
       if (only && !label.includes(only)) continue;
       const run = () => withTenant(app, { organizationId: org.id, userId: scope.userId }, (tx) => view(tx, scope), { timeout: 60_000 });
-      if (!process.argv.includes('--explain')) for (let warm = 0; warm < 3; warm += 1) await run();
+      const bareOnly = process.argv.includes('--bare-only');
+      if (!process.argv.includes('--explain') && !bareOnly) for (let warm = 0; warm < 3; warm += 1) await run();
       const timings: number[] = [];
-      let next = 0;
+      let next = bareOnly ? requests : 0;
       await Promise.all(
         Array.from({ length: clients }, async () => {
           while (next < requests) {
@@ -122,6 +127,10 @@ async function main(): Promise<void> {
       await withTenant(app, { organizationId: org.id, userId: scope.userId }, (tx) => view(recordingTx(tx, statements), scope), { timeout: 60_000 });
       const bare = await bareSql(owner, org.id, statements);
       const sum = bare.reduce((a, b) => a + b, 0);
+      if (bareOnly) {
+        console.log(`| ${label} | ${sum.toFixed(1)} (${bare.map((t) => t.toFixed(1)).join(' + ')}) |`);
+        continue;
+      }
       console.log(`| ${label} | ${percentile(timings, 50).toFixed(1)} | ${percentile(timings, 95).toFixed(1)} | ${timings.at(-1)!.toFixed(1)} | ${sum.toFixed(1)} (${bare.map((t) => t.toFixed(0)).join(' + ')}) |`);
     }
   } finally {

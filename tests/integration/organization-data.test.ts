@@ -15,7 +15,7 @@ import { deleteOrganization, WRONG_CONFIRMATION_MESSAGE } from '@/lib/organizati
 import { exportOrganizationArchive } from '@/lib/organization-data/export-organization';
 import { importOrganizationArchive, OrganizationImportError } from '@/lib/organization-data/import-organization';
 import { listTablesWithOrganizationColumn, type SqlQuery } from '@/lib/organization-data/table-catalog';
-import { TENANT_TABLES, organizationColumnOf } from '@/lib/organization-data/tenant-tables';
+import { TENANT_TABLES, UNEXPORTED_TENANT_TABLES, organizationColumnOf } from '@/lib/organization-data/tenant-tables';
 import type { OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
@@ -130,7 +130,7 @@ async function tampered(source: string, name: string, edit: (text: string) => st
 describe('the list of tenant tables', () => {
   it('covers every table with an organization_id column, so none can be left out of exports', async () => {
     const inDatabase = await listTablesWithOrganizationColumn(ownerQuery(db.url));
-    const listed = TENANT_TABLES.filter((table) => table !== 'organization');
+    const listed = [...TENANT_TABLES.filter((table) => table !== 'organization'), ...UNEXPORTED_TENANT_TABLES];
     const missing = inDatabase.filter((table) => !(listed as readonly string[]).includes(table));
     expect(missing, 'add these tables to TENANT_TABLES in lib/organization-data/tenant-tables.ts').toEqual([]);
     expect([...inDatabase].sort()).toEqual([...listed].sort());
@@ -222,6 +222,10 @@ describe('export → delete → import', () => {
     expect(deleted.rows.account).toBe(41);
     const gone = await snapshot(orgA.organization.id);
     for (const table of TENANT_TABLES) expect(gone[table], table).toEqual([]);
+    for (const table of UNEXPORTED_TENANT_TABLES) {
+      const left = await ownerQuery(db.url)(`SELECT 1 FROM "${table}" WHERE organization_id = $1::uuid`, [orgA.organization.id]);
+      expect(left, table).toEqual([]);
+    }
     expect(await snapshot(orgB.organization.id)).toEqual(beforeB);
     // Users are global: everyone stays, including people who now belong to no organisation.
     expect(await countUsers()).toBe(usersBefore);

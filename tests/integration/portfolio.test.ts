@@ -28,6 +28,9 @@ import { getTeamView } from '@/lib/portfolio/get-team-view';
 import { listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
 import { parsePortfolioFilters, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
+import { loadScoringConfiguration } from '@/lib/scoring-config/load-scoring-configuration';
+import { saveScoringConfiguration } from '@/lib/scoring-config/save-scoring-configuration';
+import { saveScoringConfigurationInputSchema } from '@/lib/scoring-config/scoring-config-input';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -420,6 +423,7 @@ describe('portfolio on the demo organisation', () => {
 
 interface Generated {
   orgId: string;
+  admin: string;
   leader: string;
   csmA: string;
   csmB: string;
@@ -439,17 +443,18 @@ function answersAt(levels: Partial<Record<ComponentSlug, number | 'na'>>, fallba
 
 async function createGenerated(prisma: PrismaClient): Promise<Generated> {
   const orgId = randomUUID();
-  const [leader, csmA, csmB, segment, stage] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const [admin, leader, csmA, csmB, segment, stage] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const ids = { a1: randomUUID(), a2: randomUUID(), a3: randomUUID(), a4: randomUUID(), a5: randomUUID(), a6: randomUUID(), archived: randomUUID() };
   const targetsEnterprise: Partial<Record<ComponentSlug, number>> = { intent: 80, adoption: 60 };
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
     await tx.organization.create({ data: { id: orgId, name: 'Known answers', slug: `known-${orgId.slice(0, 8)}`, reviewIntervalDays: 90 } });
     await tx.user.createMany({
-      data: [leader, csmA, csmB].map((id, i) => ({ id, email: `p${i}-${id.slice(0, 8)}@known.example`, name: ['Lea', 'Ann', 'Bob'][i]! })),
+      data: [leader, csmA, csmB, admin].map((id, i) => ({ id, email: `p${i}-${id.slice(0, 8)}@known.example`, name: ['Lea', 'Ann', 'Bob', 'Ada'][i]! })),
     });
     await tx.membership.createMany({
       data: [
+        { organizationId: orgId, userId: admin, role: 'ADMIN' },
         { organizationId: orgId, userId: leader, role: 'LEADER' },
         { organizationId: orgId, userId: csmA, role: 'CSM' },
         { organizationId: orgId, userId: csmB, role: 'CSM' },
@@ -506,10 +511,26 @@ async function createGenerated(prisma: PrismaClient): Promise<Generated> {
       });
     }
     for (const statement of REBUILD_SCORE_TABLES_SQL) await tx.$executeRawUnsafe(statement, orgId);
-    // Thresholds change after scoring: bands must follow the new thresholds, not the stored band.
-    await tx.organization.update({ where: { id: orgId }, data: { bandDesired: 90, bandEngaged: 60, bandAtRisk: 40 } });
   });
-  return { orgId, leader, csmA, csmB, segment, accounts: ids };
+  // Thresholds change after scoring, the way the app changes them: a scoring-configuration save, which re-scores
+  // (and re-bands) every latest result. Bands must follow the new thresholds, not the ones of the submission.
+  await saveThresholds(orgId, admin, { desired: 90, engaged: 60, atRisk: 40 });
+  return { orgId, admin, leader, csmA, csmB, segment, accounts: ids };
+}
+
+/** Saves new band thresholds through the scoring settings' use case (same weights and targets). */
+async function saveThresholds(organizationId: string, admin: string, thresholds: Thresholds): Promise<void> {
+  const current = await withTenant(db.appPrisma, { organizationId, userId: admin }, (tx) => loadScoringConfiguration(tx, organizationId));
+  const config = current.configuration;
+  const input = saveScoringConfigurationInputSchema.parse({
+    basedOnVersion: current.version,
+    reason: 'New band thresholds',
+    weights: Object.fromEntries(COMPONENT_SLUGS.map((s) => [s, config.weights[s] ?? 1])),
+    defaultTargets: Object.fromEntries(COMPONENT_SLUGS.map((s) => [s, config.targets.defaults[s] ?? 100])),
+    segmentTargets: Object.fromEntries(current.segments.filter((s) => !s.retired).map((s) => [s.id, config.targets.segments[s.id] ?? {}])),
+    thresholds,
+  });
+  await saveScoringConfiguration(db.appPrisma, { organizationId, userId: admin }, input);
 }
 
 describe('portfolio on a generated book with known answers', () => {
@@ -534,7 +555,7 @@ describe('portfolio on a generated book with known answers', () => {
     expect(overview.movers.up.map((m) => m.name)).toContain('Alpha');
     expect(overview.movers.down.map((m) => m.name)).toContain('Charlie');
     expect([0, 100]).toContain(delta.score);
-    // Bands from the new thresholds (90 / 60 / 40), never the stored band.
+    // Bands from the new thresholds (90 / 60 / 40), never the band of the submission.
     const expectedBands: Record<Band, number> = { desired: 0, engaged: 0, at_risk: 0, critical: 0 };
     for (const a of ref.accounts) if (a.entry.latest) expectedBands[bandFor(a.entry.latest.score, { desired: 90, engaged: 60, atRisk: 40 })] += 1;
     expect(overview.bandCounts).toEqual(expectedBands);
@@ -588,5 +609,33 @@ describe('portfolio on a generated book with known answers', () => {
 
   it('bad filter params fall back to no filter', () => {
     expect(parsePortfolioFilters({ segment: 'x', owner: '1', band: 'great', renewal: '45', arrMin: '-5', arrMax: 'lots', stage: ['a', 'b'] })).toEqual({});
+  });
+});
+
+describe('the stored band (what the band filter and band counts read)', () => {
+  it('equals the band recomputed from the score with the current thresholds after every threshold change', async () => {
+    const gen = await createGenerated(db.prisma);
+    const scope: PortfolioScope = { organizationId: gen.orgId, userId: gen.leader, ownOnly: false, now: NOW };
+    const expectStoredBandsCurrent = async (thresholds: Thresholds) => {
+      const rows = await db.prisma.accountScore.findMany({ where: { organizationId: gen.orgId }, select: { score: true, band: true } });
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.band, `score ${row.score}`).toBe(bandFor(row.score, thresholds));
+    };
+    await expectStoredBandsCurrent({ desired: 90, engaged: 60, atRisk: 40 });
+    // Thresholds that move accounts between bands in both directions.
+    const before = await db.prisma.accountScore.findMany({ where: { organizationId: gen.orgId }, select: { accountId: true, band: true } });
+    const stricter: Thresholds = { desired: 99, engaged: 80, atRisk: 30 };
+    await saveThresholds(gen.orgId, gen.admin, stricter);
+    await expectStoredBandsCurrent(stricter);
+    const after = await db.prisma.accountScore.findMany({ where: { organizationId: gen.orgId }, select: { accountId: true, band: true } });
+    const moved = after.filter((row) => before.find((b) => b.accountId === row.accountId)!.band !== row.band);
+    expect(moved.length).toBeGreaterThan(0);
+    // And the portfolio's band counts and band filter follow them: every figure equals the reference again.
+    const ref = await loadReference(db.prisma, gen.orgId);
+    expect(ref.thresholds).toEqual(stricter);
+    for (const raw of [{}, { band: 'critical' }, { band: 'at_risk' }, { band: 'engaged' }]) {
+      await expectOverviewMatches(ref, scope, parsePortfolioFilters(raw));
+      await expectTeamMatches(ref, scope, parsePortfolioFilters(raw));
+    }
   });
 });

@@ -60,6 +60,8 @@ function expectedSqlType(field: DmmfField): string {
       return native === 'Uuid' ? 'uuid' : 'text';
     case 'Int':
       return 'integer';
+    case 'BigInt':
+      return 'bigint';
     case 'Float':
       return 'double precision';
     case 'Boolean':

@@ -11,7 +11,10 @@ export default async function PortfolioOverviewPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await props.params;
-  const { scope, filters, options, data } = await loadPortfolioPage(slug, await props.searchParams, getPortfolioOverview);
+  const { scope, filters, options, data } = await loadPortfolioPage(slug, await props.searchParams, {
+    name: 'overview',
+    compute: getPortfolioOverview,
+  });
   return (
     <PortfolioFrame slug={slug} tab="overview" filters={filters} options={options} ownOnly={scope.ownOnly}>
       <PortfolioOverviewView slug={slug} overview={data} filters={filters} />

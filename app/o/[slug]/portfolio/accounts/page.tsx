@@ -15,7 +15,11 @@ export default async function PortfolioAccountsPage(props: {
   const searchParams = await props.searchParams;
   const raw = Array.isArray(searchParams.component) ? searchParams.component[0] : searchParams.component;
   const component = isComponentSlug(raw) ? raw : null;
-  const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, (tx, s, f) => listPortfolioAccounts(tx, s, f, component));
+  const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, {
+    name: 'accounts',
+    params: { component },
+    compute: (tx, s, f) => listPortfolioAccounts(tx, s, f, component),
+  });
   return (
     <PortfolioFrame slug={slug} tab="accounts" filters={filters} options={options} ownOnly={scope.ownOnly} extra={{ component: component ?? undefined }}>
       <PortfolioAccountsView slug={slug} list={data} filters={filters} component={component} />

@@ -14,7 +14,11 @@ export default async function PortfolioHeatmapPage(props: {
   const { slug } = await props.params;
   const searchParams = await props.searchParams;
   const heatmapParams = parseHeatmapParams(searchParams);
-  const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, (tx, s, f) => getPortfolioHeatmap(tx, s, f, heatmapParams));
+  const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, {
+    name: 'heatmap',
+    params: { ...heatmapParams },
+    compute: (tx, s, f) => getPortfolioHeatmap(tx, s, f, heatmapParams),
+  });
   return (
     <PortfolioFrame slug={slug} tab="heatmap" filters={filters} options={options} ownOnly={scope.ownOnly} extra={{ ...heatmapParams }}>
       <HeatmapView slug={slug} heatmap={data} filters={filters} params={heatmapParams} />

@@ -11,7 +11,7 @@ export default async function PortfolioTeamPage(props: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
   const { slug } = await props.params;
-  const { scope, filters, options, data } = await loadPortfolioPage(slug, await props.searchParams, getTeamView);
+  const { scope, filters, options, data } = await loadPortfolioPage(slug, await props.searchParams, { name: 'team', compute: getTeamView });
   return (
     <PortfolioFrame slug={slug} tab="team" filters={filters} options={options} ownOnly={scope.ownOnly}>
       <TeamView slug={slug} team={data} filters={filters} />
