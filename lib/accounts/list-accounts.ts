@@ -31,6 +31,8 @@ export interface AccountListScope {
   userId: string;
   /** Evaluation time for "stale" and renewal windows (tests pin it); defaults to now. */
   now?: Date;
+  /** The organisation's review interval when the caller already has it (saves a round trip); else it is read. */
+  reviewIntervalDays?: number;
 }
 
 export interface AccountListPage {
@@ -65,6 +67,7 @@ export type ResolvedScope = AccountListScope & { now: Date; reviewIntervalDays: 
 
 /** Fixes `now` and reads the organisation's review interval once, so every query of a request agrees. */
 async function resolveScope(tx: Tx, scope: AccountListScope): Promise<ResolvedScope> {
+  if (scope.reviewIntervalDays !== undefined) return { ...scope, now: scope.now ?? new Date(), reviewIntervalDays: scope.reviewIntervalDays };
   const organization = await tx.organization.findUnique({ where: { id: scope.organizationId }, select: { reviewIntervalDays: true } });
   return { ...scope, now: scope.now ?? new Date(), reviewIntervalDays: organization?.reviewIntervalDays ?? 90 };
 }
