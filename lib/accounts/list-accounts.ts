@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
-import { ACCOUNTS_PAGE_SIZE, type AccountBand, type AccountListParams, type AccountSort } from './account-list-params';
+import { type AccountBand, type AccountListParams, type AccountSort } from './account-list-params';
 
 export interface AccountListRow {
   id: string;
@@ -188,8 +188,9 @@ async function selectResolved(tx: Tx, scope: ResolvedScope, params: AccountListP
 export async function listAccounts(tx: Tx, unresolved: AccountListScope, params: AccountListParams): Promise<AccountListPage> {
   const scope = await resolveScope(tx, unresolved);
   const total = await countWhere(tx, scope, params);
-  const pageCount = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
+  const pageSize = params.size;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(params.page, pageCount);
-  const rows = await selectResolved(tx, scope, params, ACCOUNTS_PAGE_SIZE, (page - 1) * ACCOUNTS_PAGE_SIZE);
-  return { rows, total, page, pageCount, pageSize: ACCOUNTS_PAGE_SIZE };
+  const rows = await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize);
+  return { rows, total, page, pageCount, pageSize };
 }

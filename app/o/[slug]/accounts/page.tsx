@@ -5,7 +5,7 @@ import { AccountListTable } from '@/components/accounts/account-list-table';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
+import { ACCOUNTS_PAGE_SIZE, accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
 import { listAccountFilterOptions } from '@/lib/accounts/list-account-options';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { can } from '@/lib/auth/permissions';
@@ -35,7 +35,7 @@ export default async function AccountsPage(props: {
         actions={
           <>
             <a
-              href={`/api/o/${slug}/accounts/export${accountListSearch(params, { page: 1 })}`}
+              href={`/api/o/${slug}/accounts/export${accountListSearch(params, { page: 1, size: ACCOUNTS_PAGE_SIZE })}`}
               className={buttonClasses({ variant: 'secondary', size: 'sm' })}
               download
             >
