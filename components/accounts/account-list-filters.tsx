@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
 import { BAND_LABELS } from '@/components/ui/band-badge';
-import { ACCOUNT_BANDS, DEFAULT_DIRECTION, RENEWAL_WINDOWS, type AccountListParams } from '@/lib/accounts/account-list-params';
+import { ACCOUNT_BANDS, ACCOUNTS_PAGE_SIZE, DEFAULT_DIRECTION, RENEWAL_WINDOWS, type AccountListParams } from '@/lib/accounts/account-list-params';
 import type { AccountOptions } from '@/lib/accounts/list-account-options';
 
 const field = 'h-9 rounded-md border border-line-strong bg-surface px-2 text-sm text-ink';
@@ -92,6 +92,7 @@ export function AccountListFilters({
       </label>
       {params.sort !== 'name' ? <input type="hidden" name="sort" value={params.sort} /> : null}
       {params.dir !== DEFAULT_DIRECTION[params.sort] ? <input type="hidden" name="dir" value={params.dir} /> : null}
+      {params.size !== ACCOUNTS_PAGE_SIZE ? <input type="hidden" name="size" value={params.size} /> : null}
       <div className="flex gap-2">
         <button type="submit" className={buttonClasses({ size: 'sm', className: 'h-9' })}>
           Apply filters

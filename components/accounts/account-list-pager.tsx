@@ -1,8 +1,11 @@
 import Link from 'next/link';
 import { buttonClasses } from '@/components/ui/button';
-import { accountListSearch, type AccountListParams } from '@/lib/accounts/account-list-params';
+import { ACCOUNT_PAGE_SIZES, accountListSearch, type AccountListParams } from '@/lib/accounts/account-list-params';
 
-/** "Showing 51–100 of 1,234" with previous / next links; each link is the same list state on another page. */
+/**
+ * "Showing 26–50 of 1,234" with previous / next links and the rows-per-page choice; each link is the same list
+ * state on another page (a new page size keeps the first row of this page in view).
+ */
 export function AccountListPager({
   params,
   page,
@@ -31,13 +34,34 @@ export function AccountListPager({
       </Link>
     );
   return (
-    <nav aria-label="Pages" className="mt-4 flex items-center justify-between gap-4 text-sm text-ink-muted">
+    <nav aria-label="Pages" className="mt-4 flex flex-wrap items-center justify-between gap-4 text-sm text-ink-muted">
       <p aria-live="polite">
         Showing {from.toLocaleString('en')}–{to.toLocaleString('en')} of {total.toLocaleString('en')} · page {page} of {pageCount}
       </p>
-      <div className="flex gap-2">
-        {link(page - 1, 'Previous', 'prev')}
-        {link(page + 1, 'Next', 'next')}
+      <div className="flex flex-wrap items-center gap-4">
+        <p className="flex items-center gap-1">
+          <span id="rows-per-page">Rows per page</span>
+          {ACCOUNT_PAGE_SIZES.map((size) =>
+            size === pageSize ? (
+              <span key={size} aria-current="true" className="rounded-md bg-hover px-2 py-1 font-semibold text-ink">
+                {size}
+              </span>
+            ) : (
+              <Link
+                key={size}
+                aria-describedby="rows-per-page"
+                href={`${basePath}${accountListSearch(params, { size, page: Math.floor(((page - 1) * pageSize) / size) + 1 })}`}
+                className="rounded-md px-2 py-1 text-brand-700 hover:bg-hover hover:underline"
+              >
+                {size}
+              </Link>
+            ),
+          )}
+        </p>
+        <div className="flex gap-2">
+          {link(page - 1, 'Previous', 'prev')}
+          {link(page + 1, 'Next', 'next')}
+        </div>
       </div>
     </nav>
   );

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { BandBadge } from '@/components/ui/band-badge';
+import { BAND_LABELS } from '@/components/ui/band-badge';
 import { cn } from '@/components/ui/cn';
 import { accountListSearch, DEFAULT_DIRECTION, type AccountListParams, type AccountSort } from '@/lib/accounts/account-list-params';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';
@@ -69,34 +69,32 @@ export function AccountListTable({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-line">
+        {/* Cell styles come from `.account-rows` (app/globals.css): one rule each instead of a class list per cell.
+            Plain <a> links: a next/link per row would add a client component and its props to every row. */}
+        <tbody className="account-rows divide-y divide-line">
           {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-hover">
-              <th scope="row" className="max-w-64 px-3 py-2.5 text-left font-medium text-ink">
-                <Link href={`${basePath}/${row.id}`} className="block truncate rounded text-brand-700 hover:underline">
-                  {row.name}
-                </Link>
-                {row.externalId ? <span className="block truncate text-xs font-normal text-ink-subtle">{row.externalId}</span> : null}
+            <tr key={row.id}>
+              <th scope="row">
+                <a href={`${basePath}/${row.id}`}>{row.name}</a>
+                {row.externalId ? <span>{row.externalId}</span> : null}
               </th>
-              <td className="px-3 py-2.5 text-ink-muted">
+              <td>
                 {row.segment ?? '—'}
                 {row.segmentRetired ? <RetiredMark /> : null}
               </td>
-              <td className="px-3 py-2.5 text-ink-muted">{row.owner ?? 'Unassigned'}</td>
-              <td className="px-3 py-2.5 text-ink-muted">
+              <td>{row.owner ?? 'Unassigned'}</td>
+              <td>
                 {row.stage ?? '—'}
                 {row.stageRetired ? <RetiredMark /> : null}
               </td>
-              <td className="px-3 py-2.5 text-right tabular-nums">{formatArr(row.arr)}</td>
-              <td className="px-3 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">{formatDay(row.renewalDate)}</td>
-              <td className="px-3 py-2.5 text-right font-semibold tabular-nums">{formatScore(row.score)}</td>
-              <td className="px-3 py-2.5 text-right text-ink-muted tabular-nums">{formatScore(row.gap)}</td>
-              <td className="px-3 py-2.5">
-                {row.band ? <BandBadge band={row.band} /> : <span className="text-ink-muted">Not assessed</span>}
-              </td>
-              <td className="px-3 py-2.5 whitespace-nowrap text-ink-muted tabular-nums">
+              <td className="num">{formatArr(row.arr)}</td>
+              <td className="date">{formatDay(row.renewalDate)}</td>
+              <td className="score">{formatScore(row.score)}</td>
+              <td className="gap">{formatScore(row.gap)}</td>
+              <td>{row.band ? <span className={`band ${row.band}`}>{BAND_LABELS[row.band]}</span> : 'Not assessed'}</td>
+              <td className="date">
                 {row.lastAssessedAt ? formatDay(row.lastAssessedAt) : 'Never'}
-                {row.stale ? <span className="ml-2 rounded bg-band-at-risk-soft px-1.5 py-0.5 text-xs text-band-at-risk-ink">Stale</span> : null}
+                {row.stale ? <span className="stale">Stale</span> : null}
               </td>
             </tr>
           ))}
@@ -108,5 +106,5 @@ export function AccountListTable({
 
 /** A segment or stage the organisation has retired: the account keeps it, new assignments cannot choose it. */
 function RetiredMark() {
-  return <span className="ml-1 text-xs text-ink-subtle">(retired)</span>;
+  return <span className="retired">(retired)</span>;
 }

@@ -11,7 +11,10 @@ export type AccountSort = (typeof ACCOUNT_SORTS)[number];
 export const ACCOUNT_BANDS = ['desired', 'engaged', 'at_risk', 'critical'] as const;
 export type AccountBand = (typeof ACCOUNT_BANDS)[number];
 export const RENEWAL_WINDOWS = [30, 60, 90] as const;
-export const ACCOUNTS_PAGE_SIZE = 50;
+/** Rows per page the pager offers; 25 by default (a screen or two: a 50-row page cost twice the rendering). */
+export const ACCOUNT_PAGE_SIZES = [25, 50, 100] as const;
+export type AccountPageSize = (typeof ACCOUNT_PAGE_SIZES)[number];
+export const ACCOUNTS_PAGE_SIZE: AccountPageSize = 25;
 /** Longest search string we accept (longer input is cut, not refused). */
 const MAX_QUERY_LENGTH = 100;
 
@@ -50,6 +53,10 @@ export const accountListParamsSchema = z.object({
   sort: z.preprocess(first, z.enum(ACCOUNT_SORTS).default('name')).catch('name'),
   dir: z.preprocess(first, z.enum(['asc', 'desc']).optional()).catch(undefined),
   page: z.preprocess(first, z.coerce.number().int().min(1).max(100_000).default(1)).catch(1),
+  size: z
+    .preprocess(first, z.enum(['25', '50', '100']).optional())
+    .transform((value): AccountPageSize => (value ? (Number(value) as AccountPageSize) : ACCOUNTS_PAGE_SIZE))
+    .catch(ACCOUNTS_PAGE_SIZE),
 });
 
 export type AccountListParams = Omit<z.output<typeof accountListParamsSchema>, 'dir'> & { dir: 'asc' | 'desc' };
@@ -80,6 +87,7 @@ export function accountListSearch(params: AccountListParams, overrides: Partial<
   if (merged.sort !== 'name') search.set('sort', merged.sort);
   if (merged.dir !== DEFAULT_DIRECTION[merged.sort]) search.set('dir', merged.dir);
   if (merged.page > 1) search.set('page', String(merged.page));
+  if (merged.size !== ACCOUNTS_PAGE_SIZE) search.set('size', String(merged.size));
   const text = search.toString();
   return text ? `?${text}` : '';
 }

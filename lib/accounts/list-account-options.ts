@@ -7,6 +7,26 @@ export interface AccountOptions {
   members: { userId: string; name: string; email: string; role: Role }[];
 }
 
+/** The choices the list's filters offer: segments and journey stages (in order), without the members. */
+export async function listAccountFilterOptions(tx: Tx, organizationId: string): Promise<Pick<AccountOptions, 'segments' | 'stages'>> {
+  const [segments, stages] = await Promise.all([
+    tx.segment.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, retiredAt: true },
+      orderBy: [{ tier: 'asc' }, { name: 'asc' }],
+    }),
+    tx.journeyStage.findMany({
+      where: { organizationId },
+      select: { id: true, name: true, retiredAt: true },
+      orderBy: [{ position: 'asc' }, { name: 'asc' }],
+    }),
+  ]);
+  return {
+    segments: segments.map(({ id, name, retiredAt }) => ({ id, name, retired: retiredAt !== null })),
+    stages: stages.map(({ id, name, retiredAt }) => ({ id, name, retired: retiredAt !== null })),
+  };
+}
+
 /** The choices for account filters and forms: segments, journey stages (in order) and members of the organisation. */
 export async function listAccountOptions(tx: Tx, organizationId: string): Promise<AccountOptions> {
   const [segments, stages, members] = await Promise.all([

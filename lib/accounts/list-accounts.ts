@@ -1,6 +1,6 @@
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
-import { ACCOUNTS_PAGE_SIZE, type AccountBand, type AccountListParams, type AccountSort } from './account-list-params';
+import { type AccountBand, type AccountListParams, type AccountSort } from './account-list-params';
 
 export interface AccountListRow {
   id: string;
@@ -31,6 +31,8 @@ export interface AccountListScope {
   userId: string;
   /** Evaluation time for "stale" and renewal windows (tests pin it); defaults to now. */
   now?: Date;
+  /** The organisation's review interval when the caller already has it (saves a round trip); else it is read. */
+  reviewIntervalDays?: number;
 }
 
 export interface AccountListPage {
@@ -65,6 +67,7 @@ export type ResolvedScope = AccountListScope & { now: Date; reviewIntervalDays: 
 
 /** Fixes `now` and reads the organisation's review interval once, so every query of a request agrees. */
 async function resolveScope(tx: Tx, scope: AccountListScope): Promise<ResolvedScope> {
+  if (scope.reviewIntervalDays !== undefined) return { ...scope, now: scope.now ?? new Date(), reviewIntervalDays: scope.reviewIntervalDays };
   const organization = await tx.organization.findUnique({ where: { id: scope.organizationId }, select: { reviewIntervalDays: true } });
   return { ...scope, now: scope.now ?? new Date(), reviewIntervalDays: organization?.reviewIntervalDays ?? 90 };
 }
@@ -185,8 +188,9 @@ async function selectResolved(tx: Tx, scope: ResolvedScope, params: AccountListP
 export async function listAccounts(tx: Tx, unresolved: AccountListScope, params: AccountListParams): Promise<AccountListPage> {
   const scope = await resolveScope(tx, unresolved);
   const total = await countWhere(tx, scope, params);
-  const pageCount = Math.max(1, Math.ceil(total / ACCOUNTS_PAGE_SIZE));
+  const pageSize = params.size;
+  const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(params.page, pageCount);
-  const rows = await selectResolved(tx, scope, params, ACCOUNTS_PAGE_SIZE, (page - 1) * ACCOUNTS_PAGE_SIZE);
-  return { rows, total, page, pageCount, pageSize: ACCOUNTS_PAGE_SIZE };
+  const rows = await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize);
+  return { rows, total, page, pageCount, pageSize };
 }

@@ -1,7 +1,8 @@
 import type { Tx } from '@/lib/db/tenant';
 import { COMPONENT_SLUGS, getFramework, type ComponentSlug, type Level } from '@/lib/framework';
 import { isStale, trendBetween, type Band, type ResultDelta, type ScoreResult } from '@/lib/scoring';
-import { findAccountOrThrow, mayWriteAssessments, type AssessmentActor } from './assessment-actor';
+import { notFoundError } from '@/lib/errors';
+import { mayWriteAssessments, UUID, type AssessmentActor } from './assessment-actor';
 import { readStoredAnswers } from './assessment-input';
 
 /** How many results the history, trend chart and deltas cover (an account gains a few a year). */
@@ -86,19 +87,28 @@ export async function getAccountOverview(
   actor: AssessmentActor,
   accountId: string,
   now: Date = new Date(),
+  /** The organisation's review interval when the caller already read it (saves a round trip). */
+  knownReviewIntervalDays?: number,
 ): Promise<AccountOverview> {
-  const found = await findAccountOrThrow(tx, actor, accountId);
-  // Sequential: one transaction is one connection (pg queues parallel queries anyway).
-  const account = await tx.account.findUniqueOrThrow({
-    where: { organizationId_id: { organizationId: actor.organizationId, id: found.id } },
-    select: {
-      arr: true, renewalDate: true,
-      segment: { select: { name: true, retiredAt: true } },
-      journeyStage: { select: { name: true, retiredAt: true } },
-      owner: { select: { user: { select: { name: true } } } },
-    },
-  });
-  const organization = await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { reviewIntervalDays: true } });
+  // One read of the account with its lookups; the organisation is a condition of the query (another
+  // organisation's id is simply missing). Sequential: one transaction is one connection.
+  const account =
+    typeof accountId === 'string' && UUID.test(accountId)
+      ? await tx.account.findUnique({
+          where: { organizationId_id: { organizationId: actor.organizationId, id: accountId } },
+          select: {
+            id: true, name: true, ownerUserId: true, archivedAt: true, arr: true, renewalDate: true,
+            segment: { select: { name: true, retiredAt: true } },
+            journeyStage: { select: { name: true, retiredAt: true } },
+            owner: { select: { user: { select: { name: true } } } },
+          },
+        })
+      : null;
+  if (!account) throw notFoundError();
+  const found = account;
+  const reviewIntervalDays =
+    knownReviewIntervalDays ??
+    (await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { reviewIntervalDays: true } })).reviewIntervalDays;
   const results = await tx.assessmentResult.findMany({
     where: { organizationId: actor.organizationId, accountId: found.id },
     orderBy: [{ submittedAt: 'desc' }, { assessmentId: 'desc' }],
@@ -202,11 +212,11 @@ export async function getAccountOverview(
           score: latestRow.score,
           band: latestRow.band,
           confidence: latestRow.confidence,
-          stale: isStale(latestRow.submittedAt, now, organization.reviewIntervalDays),
+          stale: isStale(latestRow.submittedAt, now, reviewIntervalDays),
           trend: delta,
         }
       : null,
-    reviewIntervalDays: organization.reviewIntervalDays,
+    reviewIntervalDays,
     components,
     fixFirst,
     trend,

@@ -1,14 +1,12 @@
-import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import { ACCOUNT_SCORE_COLUMNS, RECORD_SCORE_HISTORY_SQL } from '@/lib/db/account-score-sql';
 import type { Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
 import { COMPONENT_SLUGS } from '@/lib/framework';
-import type { Prisma } from '@/lib/generated/prisma/client';
 import { scoreAssessment, ScoringError, type ScoreResult } from '@/lib/scoring';
 import type { AssessmentActor } from './assessment-actor';
 import { unansweredQuestions } from './assessment-input';
 import { conflictFor, prepareDraftWrite } from './find-draft-for-write';
-import { loadScoringInputs } from './load-scoring-inputs';
+import { loadScoringInputsAtOnce } from './load-scoring-inputs';
 
 export interface SubmittedAssessment {
   assessmentId: string;
@@ -45,7 +43,7 @@ export async function submitAssessment(
   // FOR SHARE: a scoring-configuration save holds the organisation row FOR NO KEY UPDATE while it re-scores, so this
   // submission waits for it and scores with the new version rather than committing a result of the old one.
   await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${actor.organizationId}::uuid FOR SHARE`;
-  const inputs = await loadScoringInputs(tx, actor.organizationId, account.segmentId);
+  const inputs = await loadScoringInputsAtOnce(tx, actor.organizationId, account.segmentId);
   let result: ScoreResult;
   try {
     result = scoreAssessment({
@@ -63,51 +61,16 @@ export async function submitAssessment(
   }
 
   const submittedAt = options.now ?? new Date();
-  const { count } = await tx.assessment.updateMany({
-    where: { organizationId: actor.organizationId, id: assessment.id, status: 'DRAFT', version: input.expectedVersion },
-    data: {
-      answers: input.answers,
-      notes: input.notes,
-      status: 'SUBMITTED',
-      submittedAt,
-      updatedAt: submittedAt,
-      version: { increment: 1 },
-    },
-  });
-  if (count !== 1) throw await conflictFor(tx, actor, assessment.id);
-
-  await tx.assessmentResult.create({
-    data: {
-      organizationId: actor.organizationId,
-      assessmentId: assessment.id,
-      accountId: account.id,
-      weightConfigVersion: inputs.weightConfigVersion,
-      targets: inputs.targets,
-      score: result.score,
-      gap: result.gap,
-      confidence: result.confidence,
-      band: result.band,
-      output: result as unknown as Prisma.InputJsonValue,
-      submittedAt,
-    },
-  });
-  await upsertAccountScore(tx, {
-    organizationId: actor.organizationId,
-    accountId: account.id,
-    assessmentId: assessment.id,
-    weightConfigVersion: inputs.weightConfigVersion,
-    submittedAt,
-    result,
-  });
-  await tx.$executeRawUnsafe(
-    RECORD_SCORE_HISTORY_SQL, actor.organizationId, account.id, submittedAt.toISOString(), assessment.id, result.score,
+  // One statement: the version-checked switch to SUBMITTED, and only if it matched, the result, the latest-score
+  // row and the audit event (each CTE reads the switched row, so none of them writes without it).
+  const componentValues = (['current', 'gap', 'lever'] as const).flatMap((kind) =>
+    COMPONENT_SLUGS.map((slug) => result.components[slug]?.[kind] ?? null),
   );
-  await recordAuditEvent(tx, {
-    organizationId: actor.organizationId,
-    actorUserId: actor.userId,
-    action: 'assessment.submitted',
-    entityType: 'assessment',
-    entityId: assessment.id,
+  const scoreValues = [
+    account.id, assessment.id, inputs.weightConfigVersion, result.score, result.gap, result.confidence, result.band,
+    submittedAt.toISOString(), ...componentValues,
+  ];
+  const audit = {
     before: { accountId: account.id, accountName: account.name, status: 'DRAFT', version: input.expectedVersion },
     after: {
       accountId: account.id,
@@ -120,41 +83,75 @@ export async function submitAssessment(
       confidence: result.confidence,
       weightConfigVersion: inputs.weightConfigVersion,
     },
-  });
+  };
+  const [written] = await tx.$queryRawUnsafe<{ submitted: number }[]>(
+    SUBMIT_SQL,
+    actor.organizationId,
+    assessment.id,
+    input.expectedVersion,
+    JSON.stringify(input.answers),
+    JSON.stringify(input.notes),
+    submittedAt.toISOString(),
+    account.id,
+    inputs.weightConfigVersion,
+    JSON.stringify(inputs.targets),
+    result.score,
+    result.gap,
+    result.confidence,
+    result.band,
+    JSON.stringify(result),
+    actor.userId,
+    JSON.stringify(audit.before),
+    JSON.stringify(audit.after),
+    ...scoreValues,
+  );
+  if (written?.submitted !== 1) throw await conflictFor(tx, actor, assessment.id);
+
+  await tx.$executeRawUnsafe(
+    RECORD_SCORE_HISTORY_SQL, actor.organizationId, account.id, submittedAt.toISOString(), assessment.id, result.score,
+  );
   return { assessmentId: assessment.id, accountId: account.id, submittedAt, result };
 }
 
-const UPSERT_ACCOUNT_SCORE_SQL = (() => {
-  const placeholders = ACCOUNT_SCORE_COLUMNS.map((column, i) => {
-    const n = `$${i + 1}`;
-    if (column === 'organization_id' || column === 'account_id' || column === 'assessment_id') return `${n}::uuid`;
+/** Parameters $1–$17 of SUBMIT_SQL; the account_score row's values follow from $18 (ACCOUNT_SCORE_COLUMNS order, from account_id). */
+const FIRST_SCORE_PARAMETER = 18;
+
+const SUBMIT_SQL = (() => {
+  const scoreColumns = ACCOUNT_SCORE_COLUMNS.filter((column) => column !== 'organization_id');
+  const placeholders = scoreColumns.map((column, i) => {
+    const n = `$${FIRST_SCORE_PARAMETER + i}`;
+    if (column === 'account_id' || column === 'assessment_id') return `${n}::uuid`;
     if (column === 'band') return `${n}::band`;
     if (column === 'submitted_at') return `${n}::timestamptz`;
     if (column === 'weight_config_version') return `${n}::int`;
     return `${n}::float8`;
   });
-  const updates = ACCOUNT_SCORE_COLUMNS.filter((c) => c !== 'organization_id' && c !== 'account_id')
-    .map((c) => `${c} = EXCLUDED.${c}`)
-    .join(', ');
-  // Same order as the rebuild (submitted_at, then assessment id): the row only ever moves to a later result.
-  return `INSERT INTO account_score (${ACCOUNT_SCORE_COLUMNS.join(', ')}) VALUES (${placeholders.join(', ')})
-ON CONFLICT (organization_id, account_id) DO UPDATE SET ${updates}
-WHERE (account_score.submitted_at, account_score.assessment_id) <= (EXCLUDED.submitted_at, EXCLUDED.assessment_id)`;
+  const updates = scoreColumns.filter((c) => c !== 'account_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');
+  // The latest-score row only ever moves to a later result, in the rebuild's order (submitted_at, then assessment
+  // id). Foreign keys are checked at the end of the statement, when the assessment and its result are written.
+  return `
+WITH submitted AS (
+  UPDATE assessment
+     SET answers = $4::jsonb, notes = $5::jsonb, status = 'SUBMITTED', submitted_at = $6::timestamptz,
+         updated_at = $6::timestamptz, version = version + 1
+   WHERE organization_id = $1::uuid AND id = $2::uuid AND status = 'DRAFT' AND version = $3::int
+  RETURNING organization_id, id
+),
+result AS (
+  INSERT INTO assessment_result
+         (organization_id, assessment_id, account_id, weight_config_version, targets, score, gap, confidence, band, output, submitted_at)
+  SELECT organization_id, id, $7::uuid, $8::int, $9::jsonb, $10::float8, $11::float8, $12::float8, $13::band, $14::jsonb, $6::timestamptz
+    FROM submitted
+),
+latest AS (
+  INSERT INTO account_score (organization_id, ${scoreColumns.join(', ')})
+  SELECT organization_id, ${placeholders.join(', ')} FROM submitted
+  ON CONFLICT (organization_id, account_id) DO UPDATE SET ${updates}
+  WHERE (account_score.submitted_at, account_score.assessment_id) <= (EXCLUDED.submitted_at, EXCLUDED.assessment_id)
+),
+audit AS (
+  INSERT INTO audit_event (organization_id, actor_user_id, action, entity_type, entity_id, before, after)
+  SELECT organization_id, $15::uuid, 'assessment.submitted', 'assessment', id::text, $16::jsonb, $17::jsonb FROM submitted
+)
+SELECT count(*)::int AS submitted FROM submitted`;
 })();
-
-/** Upserts the account's latest-score row unless it already holds a later submission. */
-async function upsertAccountScore(
-  tx: Tx,
-  row: { organizationId: string; accountId: string; assessmentId: string; weightConfigVersion: number; submittedAt: Date; result: ScoreResult },
-): Promise<void> {
-  const { result } = row;
-  const componentValues = (['current', 'gap', 'lever'] as const).flatMap((kind) =>
-    COMPONENT_SLUGS.map((slug) => result.components[slug]?.[kind] ?? null),
-  );
-  const values = [
-    row.organizationId, row.accountId, row.assessmentId, row.weightConfigVersion, result.score, result.gap,
-    result.confidence, result.band, row.submittedAt.toISOString(), ...componentValues,
-  ];
-  if (values.length !== ACCOUNT_SCORE_COLUMNS.length) throw new Error('account_score column mapping is out of date');
-  await tx.$executeRawUnsafe(UPSERT_ACCOUNT_SCORE_SQL, ...values);
-}

@@ -9,9 +9,31 @@ import type { Role } from '@/lib/generated/prisma/enums';
 
 export interface OrganizationAccess {
   user: CurrentUser;
-  organization: { id: string; name: string; slug: string };
+  /** reviewIntervalDays is read with the membership (pages use it for staleness) to save a round trip. */
+  organization: { id: string; name: string; slug: string; reviewIntervalDays?: number };
   role: Role;
 }
+
+interface UserMembership {
+  role: Role;
+  organization: { id: string; name: string; slug: string; reviewIntervalDays: number };
+}
+
+/**
+ * All of a user's memberships with their organisations, in one transaction, once per render (React `cache`: the
+ * layout's switcher and the page's access check share it). Never cached across requests: a removed member loses
+ * access on their next request.
+ */
+const userMemberships = cache(
+  (userId: string): Promise<UserMembership[]> =>
+    withUser(prisma(), userId, (tx) =>
+      tx.membership.findMany({
+        where: { userId },
+        select: { role: true, organization: { select: { id: true, name: true, slug: true, reviewIntervalDays: true } } },
+        orderBy: { organization: { name: 'asc' } },
+      }),
+    ),
+);
 
 /**
  * Ties the organisation in the URL to the signed-in user's membership. The organisation is never taken from
@@ -19,9 +41,9 @@ export interface OrganizationAccess {
  */
 export const requireOrganizationAccess = cache(async (slug: string): Promise<OrganizationAccess> => {
   const user = await requireUser();
-  const access = await findOrganizationAccess(user, slug);
-  if (!access) notFound();
-  return access;
+  const membership = (await userMemberships(user.id)).find((m) => m.organization.slug === slug);
+  if (!membership) notFound();
+  return { user, organization: membership.organization, role: membership.role };
 });
 
 /** The user's access to the organisation with this slug, or null (not a member, or no such organisation). */
@@ -42,14 +64,7 @@ export function inOrganization<T>(access: OrganizationAccess, work: (tx: Tx) => 
 
 /** Every organisation the user belongs to, for the switcher. */
 export async function listUserOrganizations(userId: string): Promise<{ name: string; slug: string }[]> {
-  const memberships = await withUser(prisma(), userId, (tx) =>
-    tx.membership.findMany({
-      where: { userId },
-      select: { organization: { select: { name: true, slug: true } } },
-      orderBy: { organization: { name: 'asc' } },
-    }),
-  );
-  return memberships.map((membership) => membership.organization);
+  return (await userMemberships(userId)).map(({ organization: { name, slug } }) => ({ name, slug }));
 }
 
 /**

@@ -259,12 +259,19 @@ async function benchAssessments(owner: ReturnType<typeof createPrismaClient>, or
   };
   /** Server actions answer 200 with { ok: false } or a conflict; those count as errors, not timings. */
   const failed = (body: string) => /"ok":false|"status":"conflict"/.test(body);
+  // Each action is posted to the page the browser posts it from: start from the account page, save and submit from
+  // the assessment form (an action that revalidates re-renders that page into its response).
+  const pageOf = (context: Context, form: boolean) => {
+    const account = `${o}/accounts/${csms[csmIndex(context)]!.accountId}`;
+    return form && context.assessmentId ? `${account}/assessments/${context.assessmentId}` : account;
+  };
   const action = (label: string, id: string, input: (context: Context) => object, read: (body: string, context: Context) => void) => ({
     label,
     method: 'POST' as const,
     path: `${o}/accounts`,
     setupRequest: (request: Request, context: Context) => ({
       ...request,
+      path: pageOf(context, label !== 'assessment: start'),
       headers: { 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', cookie: cookies[csmIndex(context)]! },
       body: JSON.stringify([o.slice(3), { accountId: csms[csmIndex(context)]!.accountId, ...input(context) }]),
     }),

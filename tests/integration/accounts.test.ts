@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { parseAccountListParams } from '@/lib/accounts/account-list-params';
+import { accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
 import { exportAccountsCsv } from '@/lib/accounts/export-accounts-csv';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { updateAccount } from '@/lib/accounts/update-account';
@@ -94,7 +94,7 @@ describe('the account list', () => {
     await db.prisma.account.createMany({
       data: Array.from({ length: 120 }, (_, index) => ({ organizationId: fx.orgId, name: `Page ${String(index).padStart(3, '0')}`, segmentId: fx.segments.retired })),
     });
-    const filter = { segment: fx.segments.retired };
+    const filter = { segment: fx.segments.retired, size: '50' };
     const pages = await Promise.all([1, 2, 3].map((page) => list({ ...filter, page: String(page) })));
     expect(pages.map((page) => page.rows.length)).toEqual([50, 50, 20]);
     expect(pages[0]!.total).toBe(120);
@@ -108,6 +108,23 @@ describe('the account list', () => {
     expect(byScore.map((page) => [page.rows[0]!.name, page.rows.length])).toEqual([['Page 050', 50], ['Page 100', 20]]);
     const beyond = await list({ ...filter, page: '99' });
     expect(beyond.page).toBe(3);
+    await db.prisma.account.deleteMany({ where: { organizationId: fx.orgId, segmentId: fx.segments.retired } });
+  });
+
+  it('shows 25 rows per page by default, 25, 50 or 100 when asked, and the default for any other size', async () => {
+    await db.prisma.account.createMany({
+      data: Array.from({ length: 120 }, (_, index) => ({ organizationId: fx.orgId, name: `Size ${String(index).padStart(3, '0')}`, segmentId: fx.segments.retired })),
+    });
+    const filter = { segment: fx.segments.retired };
+    const byDefault = await list({ ...filter, page: '2' });
+    expect([byDefault.pageSize, byDefault.pageCount, byDefault.rows.length, byDefault.rows[0]!.name]).toEqual([25, 5, 25, 'Size 025']);
+    for (const [size, pageCount, lastRows] of [['25', 5, 20], ['50', 3, 20], ['100', 2, 20]] as const) {
+      const last = await list({ ...filter, size, page: String(pageCount) });
+      expect([last.pageSize, last.pageCount, last.rows.length]).toEqual([Number(size), pageCount, lastRows]);
+    }
+    for (const size of ['10', '1000', 'all', '-1']) expect((await list({ ...filter, size })).pageSize).toBe(25);
+    expect(accountListSearch(parseAccountListParams({ size: '50', page: '2' }))).toBe('?page=2&size=50');
+    expect(accountListSearch(parseAccountListParams({ size: '25' }))).toBe('');
     await db.prisma.account.deleteMany({ where: { organizationId: fx.orgId, segmentId: fx.segments.retired } });
   });
 

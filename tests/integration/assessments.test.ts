@@ -168,6 +168,19 @@ describe('saveDraft', () => {
     expect((await stored(id)).version).toBe(1);
   });
 
+  it('an ADMIN saves any account\'s draft; a CSM whose account was reassigned away is FORBIDDEN and writes nothing', async () => {
+    const id = await newDraft();
+    const body = { accountId: accountA, assessmentId: id, answers: { 'intent.q1': 2 }, notes: {} };
+    expect((await as('admin', (tx) => saveDraft(tx, actor('admin'), { ...body, expectedVersion: 1 }))).version).toBe(2);
+    await db.prisma.account.update({ where: { organizationId_id: { organizationId: orgA, id: accountA } }, data: { ownerUserId: people.otherCsm } });
+    try {
+      await expectAppError(as('csm', (tx) => saveDraft(tx, actor('csm'), { ...body, answers: {}, expectedVersion: 2 })), 'FORBIDDEN');
+    } finally {
+      await db.prisma.account.update({ where: { organizationId_id: { organizationId: orgA, id: accountA } }, data: { ownerUserId: people.csm } });
+    }
+    expect(await stored(id)).toMatchObject({ version: 2, answers: { 'intent.q1': 2 } });
+  });
+
   it('of two concurrent saves against one version, exactly one wins and the other gets CONFLICT with the server copy', async () => {
     const id = await newDraft();
     const save = (level: 1 | 2) =>

@@ -10,7 +10,7 @@ export default async function OrganizationLayout(props: { children: ReactNode; p
   const organizations = await listUserOrganizations(access.user.id);
   return (
     <AppShell
-      organization={access.organization}
+      organization={{ name: access.organization.name, slug: access.organization.slug }}
       organizations={organizations}
       user={{ name: access.user.name, email: access.user.email, role: access.role }}
       signOutSlot={<SignOutButton className={popoverItemClasses} />}

@@ -5,8 +5,8 @@ import { AccountListTable } from '@/components/accounts/account-list-table';
 import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
-import { accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
-import { listAccountOptions } from '@/lib/accounts/list-account-options';
+import { ACCOUNTS_PAGE_SIZE, accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
+import { listAccountFilterOptions } from '@/lib/accounts/list-account-options';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { can } from '@/lib/auth/permissions';
 import { inOrganization, requireOrganizationAccess } from '@/lib/tenancy/organization-access';
@@ -20,10 +20,10 @@ export default async function AccountsPage(props: {
   const { slug } = await props.params;
   const access = await requireOrganizationAccess(slug);
   const params = parseAccountListParams(await props.searchParams);
-  const scope = { organizationId: access.organization.id, userId: access.user.id };
+  const scope = { organizationId: access.organization.id, userId: access.user.id, reviewIntervalDays: access.organization.reviewIntervalDays };
   const [list, options] = await inOrganization(access, async (tx) => [
     await listAccounts(tx, scope, params),
-    await listAccountOptions(tx, access.organization.id),
+    await listAccountFilterOptions(tx, access.organization.id),
   ] as const);
   const basePath = `/o/${slug}/accounts`;
   const canWrite = can(access.role, 'accounts.write');
@@ -35,7 +35,7 @@ export default async function AccountsPage(props: {
         actions={
           <>
             <a
-              href={`/api/o/${slug}/accounts/export${accountListSearch(params, { page: 1 })}`}
+              href={`/api/o/${slug}/accounts/export${accountListSearch(params, { page: 1, size: ACCOUNTS_PAGE_SIZE })}`}
               className={buttonClasses({ variant: 'secondary', size: 'sm' })}
               download
             >

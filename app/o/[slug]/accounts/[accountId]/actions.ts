@@ -61,8 +61,9 @@ export const submitAssessmentAction = organizationAction({
   handler: (access, input) =>
     orConflict(async () => {
       const submitted = await inOrganization(access, (tx) => submitAssessment(tx, actorOf(access), input));
-      revalidatePath(`/o/${access.organization.slug}/accounts/${input.accountId}`);
-      revalidatePath(`/o/${access.organization.slug}/accounts`);
+      // No revalidatePath: every page renders per request (nothing to invalidate on the server), and the form
+      // navigates to the account page and calls router.refresh() itself. revalidatePath would make this action
+      // re-render the whole page it was posted from into its response, only for the client to discard it.
       return { assessmentId: submitted.assessmentId };
     }),
 });

@@ -22,7 +22,7 @@ const day = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', y
 export default async function AccountPage(props: { params: Promise<{ slug: string; accountId: string }> }) {
   const { slug, accountId } = await props.params;
   const access = await requireOrganizationAccess(slug);
-  const overview = await inOrganization(access, (tx) => getAccountOverview(tx, actorOf(access), accountId)).catch(
+  const overview = await inOrganization(access, (tx) => getAccountOverview(tx, actorOf(access), accountId, new Date(), access.organization.reviewIntervalDays)).catch(
     (error: unknown) => {
       if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
       throw error;
