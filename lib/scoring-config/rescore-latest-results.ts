@@ -8,6 +8,7 @@ import { readLatestScores, type LatestScores } from './read-latest-scores';
 
 /** Staged rows per applying UPDATE: set-based, yet each statement's work stays bounded. */
 export const RESCORE_CHUNK_SIZE = 5_000;
+const FIRST_CHUNK_SIZE = 1_000;
 
 /**
  * Re-scores the latest submitted result of every account (the one account_score points at) with `configuration`
@@ -113,14 +114,16 @@ interface RescoredChunk {
 }
 
 /**
- * The re-scored rows as STAGE_SQL text, computed lazily, `size` rows at a time, in assessment id order: each
- * chunk is then one key range of the staging table and of assessment_result (lower-case uuid text sorts like uuid).
+ * The re-scored rows as STAGE_SQL text, computed lazily, `size` rows at a time (the first chunk smaller: the
+ * pipeline waits for it alone), in assessment id order: each chunk is then one key range of the staging table and
+ * of assessment_result (lower-case uuid text sorts like uuid).
  */
 function* rescoredChunks(latest: LatestScores, configuration: ScoringConfiguration, size: number): Generator<RescoredChunk> {
   const order = latest.assessmentIds.map((_, i) => i).sort((a, b) => (latest.assessmentIds[a]! < latest.assessmentIds[b]! ? -1 : 1));
   const targetsBySegment = new Map<string | null, { targets: ReturnType<typeof targetsForSegment>; json: string }>();
-  for (let start = 0; start < order.length; start += size) {
-    const slice = order.slice(start, start + size);
+  for (let start = 0; start < order.length; ) {
+    const slice = order.slice(start, start + (start === 0 ? Math.min(size, FIRST_CHUNK_SIZE) : size));
+    start += slice.length;
     const lines = slice.map((i) => {
       const segmentId = latest.segmentIds[i] ?? null;
       let segment = targetsBySegment.get(segmentId);
