@@ -29,26 +29,13 @@ export async function listAccountFilterOptions(tx: Tx, organizationId: string): 
 
 /** The choices for account filters and forms: segments, journey stages (in order) and members of the organisation. */
 export async function listAccountOptions(tx: Tx, organizationId: string): Promise<AccountOptions> {
-  const [segments, stages, members] = await Promise.all([
-    tx.segment.findMany({
-      where: { organizationId },
-      select: { id: true, name: true, retiredAt: true },
-      orderBy: [{ tier: 'asc' }, { name: 'asc' }],
-    }),
-    tx.journeyStage.findMany({
-      where: { organizationId },
-      select: { id: true, name: true, retiredAt: true },
-      orderBy: [{ position: 'asc' }, { name: 'asc' }],
-    }),
+  const [lookups, members] = await Promise.all([
+    listAccountFilterOptions(tx, organizationId),
     tx.membership.findMany({
       where: { organizationId },
       select: { userId: true, role: true, user: { select: { name: true, email: true } } },
       orderBy: { user: { name: 'asc' } },
     }),
   ]);
-  return {
-    segments: segments.map(({ id, name, retiredAt }) => ({ id, name, retired: retiredAt !== null })),
-    stages: stages.map(({ id, name, retiredAt }) => ({ id, name, retired: retiredAt !== null })),
-    members: members.map(({ userId, role, user }) => ({ userId, role, name: user.name, email: user.email })),
-  };
+  return { ...lookups, members: members.map(({ userId, role, user }) => ({ userId, role, name: user.name, email: user.email })) };
 }

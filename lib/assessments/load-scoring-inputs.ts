@@ -13,35 +13,6 @@ export interface ScoringInputs {
   reviewIntervalDays: number;
 }
 
-/** Everything scoreAssessment needs besides the answers, for an account in `segmentId` (null = no segment). */
-export async function loadScoringInputs(tx: Tx, organizationId: string, segmentId: string | null): Promise<ScoringInputs> {
-  // Sequential on purpose: one transaction is one connection, and pg queues (and deprecates) parallel queries.
-  const organization = await tx.organization.findUniqueOrThrow({
-    where: { id: organizationId },
-    select: { bandDesired: true, bandEngaged: true, bandAtRisk: true, reviewIntervalDays: true },
-  });
-  const weightConfig = await tx.weightConfig.findFirst({
-    where: { organizationId },
-    orderBy: { version: 'desc' },
-    select: { version: true, weights: true },
-  });
-  const targetRows = await tx.target.findMany({
-    where: { organizationId, OR: [{ segmentId: null }, ...(segmentId ? [{ segmentId }] : [])] },
-    select: { segmentId: true, component: true, value: true },
-  });
-  if (!weightConfig) throw new Error(`Organisation ${organizationId} has no weight configuration`);
-  const targets: ComponentNumbers = {};
-  for (const row of targetRows) if (row.segmentId === null) targets[row.component] = row.value;
-  for (const row of targetRows) if (row.segmentId !== null) targets[row.component] = row.value;
-  return {
-    targets,
-    weights: readComponentNumbers(weightConfig.weights),
-    weightConfigVersion: weightConfig.version,
-    thresholds: { desired: organization.bandDesired, engaged: organization.bandEngaged, atRisk: organization.bandAtRisk },
-    reviewIntervalDays: organization.reviewIntervalDays,
-  };
-}
-
 export function readComponentNumbers(value: unknown): ComponentNumbers {
   const numbers: ComponentNumbers = {};
   if (typeof value !== 'object' || value === null) return numbers;
@@ -53,11 +24,12 @@ export function readComponentNumbers(value: unknown): ComponentNumbers {
 }
 
 /**
- * loadScoringInputs in one statement (organisation thresholds, latest weight version, the segment's targets), for
- * the submit. Its caller must already hold the organisation row FOR SHARE: the statement then reads the
- * configuration committed before that lock, never one a scoring save is still writing.
+ * Everything scoreAssessment needs besides the answers, for an account in `segmentId` (null = no segment), in one
+ * statement and so one snapshot: organisation thresholds, latest weight version, the segment's targets. A submit
+ * must already hold the organisation row FOR SHARE: the statement then reads the configuration committed before
+ * that lock, never one a scoring save is still writing.
  */
-export async function loadScoringInputsAtOnce(tx: Tx, organizationId: string, segmentId: string | null): Promise<ScoringInputs> {
+export async function loadScoringInputs(tx: Tx, organizationId: string, segmentId: string | null): Promise<ScoringInputs> {
   const [row] = await tx.$queryRaw<
     {
       band_desired: number;

@@ -6,7 +6,7 @@ import { scoreAssessment, ScoringError, type ScoreResult } from '@/lib/scoring';
 import type { AssessmentActor } from './assessment-actor';
 import { unansweredQuestions } from './assessment-input';
 import { conflictFor, prepareDraftWrite } from './find-draft-for-write';
-import { loadScoringInputsAtOnce } from './load-scoring-inputs';
+import { loadScoringInputs } from './load-scoring-inputs';
 
 export interface SubmittedAssessment {
   assessmentId: string;
@@ -43,7 +43,7 @@ export async function submitAssessment(
   // FOR SHARE: a scoring-configuration save holds the organisation row FOR NO KEY UPDATE while it re-scores, so this
   // submission waits for it and scores with the new version rather than committing a result of the old one.
   await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${actor.organizationId}::uuid FOR SHARE`;
-  const inputs = await loadScoringInputsAtOnce(tx, actor.organizationId, account.segmentId);
+  const inputs = await loadScoringInputs(tx, actor.organizationId, account.segmentId);
   let result: ScoreResult;
   try {
     result = scoreAssessment({
