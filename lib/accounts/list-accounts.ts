@@ -275,6 +275,7 @@ export async function listAccounts(
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(params.page, pageCount);
   const ownerFirst = params.owner === 'mine' && total <= OWNER_FIRST_MAX_ROWS;
-  const rows = await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize, ownerFirst);
+  // Nothing to show: no page query (for a filter that matches nothing it would scan every candidate to prove it).
+  const rows = total === 0 ? [] : await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize, ownerFirst);
   return { rows, total, page, pageCount, pageSize };
 }
