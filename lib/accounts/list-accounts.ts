@@ -1,4 +1,5 @@
 import { Prisma } from '@/lib/generated/prisma/client';
+import { readDataVersion, type ResultCache } from '@/lib/cache/result-cache';
 import type { Tx } from '@/lib/db/tenant';
 import { type AccountBand, type AccountListParams, type AccountSort } from './account-list-params';
 
@@ -88,7 +89,14 @@ export function accountListWhere(scope: ResolvedScope, params: AccountListParams
   if (params.segment) conditions.push(Prisma.sql`a.segment_id = ${params.segment}::uuid`);
   if (params.stage) conditions.push(Prisma.sql`a.journey_stage_id = ${params.stage}::uuid`);
   if (params.band) conditions.push(Prisma.sql`sc.band = ${params.band}::band`);
-  if (params.stale) conditions.push(Prisma.sql`(sc.submitted_at IS NULL OR sc.submitted_at < ${staleCutoff(scope)})`);
+  // Stale = no latest score at or after the cutoff (never assessed, or assessed before it): an anti-join the
+  // planner can drive from account_score's (organization_id, submitted_at) index, instead of an OR over the left
+  // join that had to join every account first. account_score has at most one row per account (its primary key).
+  if (params.stale) {
+    conditions.push(Prisma.sql`NOT EXISTS (
+      SELECT 1 FROM account_score fresh
+       WHERE fresh.organization_id = a.organization_id AND fresh.account_id = a.id AND fresh.submitted_at >= ${staleCutoff(scope)})`);
+  }
   if (params.renewal) {
     conditions.push(
       Prisma.sql`a.renewal_date BETWEEN (${now}::timestamptz AT TIME ZONE 'UTC')::date AND (${now}::timestamptz AT TIME ZONE 'UTC')::date + ${params.renewal}::int`,
@@ -102,6 +110,21 @@ const FROM = Prisma.sql`
   LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id`;
 
 /**
+ * "My accounts" with at most this many rows (the count tells) are sorted as a set: the owner's accounts are read
+ * through `account (organization_id, owner_user_id)` first and top-N sorted, instead of walking a score / gap /
+ * date index of the whole organisation and dropping the other owners' rows (a walk of ~40 entries per row shown
+ * for one CSM in 40, and of every entry when the owner has none).
+ */
+export const OWNER_FIRST_MAX_ROWS = 5_000;
+
+/** FROM for owner-first slices: the `OFFSET 0` keeps the owner's accounts a subquery the planner cannot flatten. */
+function ownerFirstFrom(scope: ResolvedScope): Prisma.Sql {
+  return Prisma.sql`
+  FROM (SELECT * FROM account WHERE organization_id = ${scope.organizationId}::uuid AND owner_user_id = ${scope.userId}::uuid OFFSET 0) a
+  LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id`;
+}
+
+/**
  * The rows of one slice of a list state. A sort key's non-NULL rows and its NULL rows are separate slices (each
  * an index-ordered scan that stops at the page: NULLS LAST for free, in either direction, with plain indexes).
  * Lookups (segment, stage, owner) are joined after the page is cut: 50 index probes, not a join per account.
@@ -112,6 +135,7 @@ function sliceSql(
   slice: 'all' | 'keyed' | 'unkeyed',
   limit: number | null,
   offset: number,
+  ownerFirst = false,
 ): Prisma.Sql {
   const key = SORT_COLUMN[params.sort];
   const byKey = params.sort !== 'name' && slice === 'keyed';
@@ -132,7 +156,7 @@ function sliceSql(
              a.arr, a.renewal_date, a.archived_at, sc.score, sc.gap, sc.band, sc.submitted_at,
              (sc.submitted_at IS NULL OR sc.submitted_at < ${staleCutoff(scope)}) AS stale,
              ${byKey ? key : Prisma.sql`NULL::int`} AS sort_key
-        ${FROM}
+        ${ownerFirst && params.owner === 'mine' ? ownerFirstFrom(scope) : FROM}
         ${accountListWhere(scope, params, extra)}
        ORDER BY ${order}
        ${limitSql}
@@ -173,24 +197,85 @@ export async function selectAccountRows(
   return selectResolved(tx, await resolveScope(tx, unresolved), params, limit, offset);
 }
 
-async function selectResolved(tx: Tx, scope: ResolvedScope, params: AccountListParams, limit: number | null, offset: number): Promise<AccountListRow[]> {
+async function selectResolved(
+  tx: Tx,
+  scope: ResolvedScope,
+  params: AccountListParams,
+  limit: number | null,
+  offset: number,
+  ownerFirst = false,
+): Promise<AccountListRow[]> {
   if (params.sort === 'name') return tx.$queryRaw<AccountListRow[]>(sliceSql(scope, params, 'all', limit, offset));
-  const keyed = await tx.$queryRaw<AccountListRow[]>(sliceSql(scope, params, 'keyed', limit, offset));
+  const keyed = await tx.$queryRaw<AccountListRow[]>(sliceSql(scope, params, 'keyed', limit, offset, ownerFirst));
   if (limit !== null && keyed.length === limit) return keyed;
   const keyedTotal = keyed.length > 0 || offset === 0 ? offset + keyed.length : await countWhere(tx, scope, params, [Prisma.sql`${SORT_COLUMN[params.sort]} IS NOT NULL`]);
   const unkeyed = await tx.$queryRaw<AccountListRow[]>(
-    sliceSql(scope, params, 'unkeyed', limit === null ? null : limit - keyed.length, Math.max(0, offset - keyedTotal)),
+    sliceSql(scope, params, 'unkeyed', limit === null ? null : limit - keyed.length, Math.max(0, offset - keyedTotal), ownerFirst),
   );
   return [...keyed, ...unkeyed];
 }
 
-/** One page of the account list with the total count for the pager. A page past the end shows the last page. */
-export async function listAccounts(tx: Tx, unresolved: AccountListScope, params: AccountListParams): Promise<AccountListPage> {
+export interface AccountListOptions {
+  /**
+   * Caches the total count (the pager's) per organisation + data version + what changes the count; see
+   * `accountCountCacheKey`. Without it the count is queried on every call.
+   */
+  countCache?: ResultCache;
+  /** The organisation's data version when the caller has already read it in this transaction. */
+  dataVersion?: string;
+}
+
+/** A Date's UTC calendar day, 'YYYY-MM-DD'. */
+const utcDay = (date: Date) => date.toISOString().slice(0, 10);
+
+/**
+ * The count cache's key: everything the count depends on, and nothing it does not (sort, direction, page, size).
+ * The data version changes at the commit of every write of accounts, scores, segments, stages, memberships or the
+ * organisation (review interval); the "mine" filter adds the user; renewal windows start on `now`'s UTC day, so
+ * that day is part of the key; "stale" compares with now minus the review interval, which moves continuously, so
+ * its count may lag by at most the cache's time to live (a pinned `now`, in tests, is part of the key).
+ */
+export function accountCountCacheKey(scope: ResolvedScope, version: string, params: AccountListParams, pinnedNow?: Date): string {
+  return JSON.stringify([
+    'account-count',
+    scope.organizationId,
+    version,
+    params.owner === 'mine' ? `mine:${scope.userId}` : 'all',
+    params.status,
+    params.q ?? null,
+    params.segment ?? null,
+    params.stage ?? null,
+    params.band ?? null,
+    params.stale ? ['stale', scope.reviewIntervalDays, pinnedNow?.toISOString() ?? null] : null,
+    params.renewal ? ['renewal', params.renewal, utcDay(scope.now)] : null,
+  ]);
+}
+
+/**
+ * One page of the account list with the total count for the pager. A page past the end shows the last page.
+ * With `options.countCache`, the count comes from the cache when this organisation's data has not changed since it
+ * was computed (one primary-key read of the data version instead of a count over the filtered accounts); a miss
+ * counts in this transaction, after reading the version, so the entry is at least as new as its version.
+ */
+export async function listAccounts(
+  tx: Tx,
+  unresolved: AccountListScope,
+  params: AccountListParams,
+  options: AccountListOptions = {},
+): Promise<AccountListPage> {
   const scope = await resolveScope(tx, unresolved);
-  const total = await countWhere(tx, scope, params);
+  const { countCache } = options;
+  const total = countCache
+    ? await countCache.getOrCompute(
+        accountCountCacheKey(scope, options.dataVersion ?? (await readDataVersion(tx, scope.organizationId)), params, unresolved.now),
+        () => countWhere(tx, scope, params),
+      )
+    : await countWhere(tx, scope, params);
   const pageSize = params.size;
   const pageCount = Math.max(1, Math.ceil(total / pageSize));
   const page = Math.min(params.page, pageCount);
-  const rows = await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize);
+  const ownerFirst = params.owner === 'mine' && total <= OWNER_FIRST_MAX_ROWS;
+  // Nothing to show: no page query (for a filter that matches nothing it would scan every candidate to prove it).
+  const rows = total === 0 ? [] : await selectResolved(tx, scope, params, pageSize, (page - 1) * pageSize, ownerFirst);
   return { rows, total, page, pageCount, pageSize };
 }

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import { readDataVersion, ResultCache } from '@/lib/cache/result-cache';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_FILTER_KEYS, type PortfolioFilters } from './portfolio-filters';
 import { effectiveFilters, type PortfolioScope } from './portfolio-scope';
@@ -16,7 +17,7 @@ import { effectiveFilters, type PortfolioScope } from './portfolio-scope';
  * request reads it first (one primary-key lookup) and computes on a miss in a transaction of its own, so what is
  * cached under a version is at least as new as that version. Figures that depend on the clock (staleness, renewal
  * windows, the trend window) may lag by up to the TTL. Concurrent identical misses share one computation; a
- * failed computation is not kept.
+ * failed computation is not kept (the LRU itself is the generic lib/cache/result-cache.ts).
  */
 
 export const PORTFOLIO_CACHE_TTL_MS = 60_000;
@@ -24,71 +25,15 @@ export const PORTFOLIO_CACHE_MAX_ENTRIES = 500;
 /** A cold whole-book overview under load takes seconds; Prisma's 5 s default is too tight. */
 const COMPUTE_TIMEOUT_MS = 60_000;
 
-interface Entry {
-  value: Promise<unknown>;
-  expiresAt: number;
-}
-
-/** A bounded LRU of promises with a time to live. */
-export class PortfolioCache {
-  private readonly entries = new Map<string, Entry>();
-  private readonly maxEntries: number;
-  private readonly ttlMs: number;
-  private readonly clock: () => number;
-  /** Counters, for tests and diagnostics. */
-  readonly stats = { hits: 0, misses: 0 };
-
+/** The portfolio views' instance of the generic result cache (lib/cache/result-cache.ts): 500 entries, 60 s. */
+export class PortfolioCache extends ResultCache {
   constructor(options: { maxEntries?: number; ttlMs?: number; clock?: () => number } = {}) {
-    this.maxEntries = options.maxEntries ?? PORTFOLIO_CACHE_MAX_ENTRIES;
-    this.ttlMs = options.ttlMs ?? PORTFOLIO_CACHE_TTL_MS;
-    this.clock = options.clock ?? Date.now;
-  }
-
-  get size(): number {
-    return this.entries.size;
-  }
-
-  has(key: string): boolean {
-    const entry = this.entries.get(key);
-    return entry !== undefined && entry.expiresAt > this.clock();
-  }
-
-  clear(): void {
-    this.entries.clear();
-  }
-
-  /** The cached value for `key`, or `compute()`'s (stored at once, so concurrent callers share it). */
-  getOrCompute<T>(key: string, compute: () => Promise<T>): Promise<T> {
-    const now = this.clock();
-    const found = this.entries.get(key);
-    this.entries.delete(key);
-    if (found && found.expiresAt > now) {
-      this.entries.set(key, found); // most recently used last
-      this.stats.hits += 1;
-      return found.value as Promise<T>;
-    }
-    this.stats.misses += 1;
-    const value = compute();
-    const entry: Entry = { value, expiresAt: now + this.ttlMs };
-    this.entries.set(key, entry);
-    value.catch(() => {
-      if (this.entries.get(key) === entry) this.entries.delete(key);
-    });
-    while (this.entries.size > this.maxEntries) {
-      const oldest = this.entries.keys().next().value;
-      if (oldest === undefined) break;
-      this.entries.delete(oldest);
-    }
-    return value;
+    super({ maxEntries: options.maxEntries ?? PORTFOLIO_CACHE_MAX_ENTRIES, ttlMs: options.ttlMs ?? PORTFOLIO_CACHE_TTL_MS, clock: options.clock });
   }
 }
 
 /** The organisation's data version ('none' before its first versioned write). */
-export async function readPortfolioDataVersion(tx: Tx, organizationId: string): Promise<string> {
-  const [row] = await tx.$queryRaw<{ version: string }[]>`
-    SELECT version::text AS version FROM portfolio_data_version WHERE organization_id = ${organizationId}::uuid`;
-  return row?.version ?? 'none';
-}
+export const readPortfolioDataVersion: (tx: Tx, organizationId: string) => Promise<string> = readDataVersion;
 
 /** Filters in a fixed key order with unset keys left out: equal filters give equal text. */
 function normalisedFilters(scope: PortfolioScope, filters: PortfolioFilters): [string, string][] {

@@ -20,6 +20,9 @@
  * request: 8 different filter combinations of the overview, then 8 different pages (heatmaps, team views,
  * overview), then one whole-book overview alone (1 client). `--warm-up` requests every page scenario's URL(s) once
  * before timing it, so the figures are cache hits only (warm).
+ *
+ * The accounts list caches its total count and filter choices the same way (lib/accounts/account-list-cache.ts):
+ * after a scenario's first request its count is a hit; only its page query runs.
  */
 import autocannon, { type Request } from 'autocannon';
 import { createPrismaClient } from '@/lib/db/create-prisma-client';

@@ -77,6 +77,17 @@ describe('the account list', () => {
     expect(await names({ renewal: '90', segment: fx.segments.enterprise, sort: 'score', dir: 'desc' })).toEqual(['Gamma GmbH', 'Acme Corp']);
   });
 
+  it('sorts "mine" by score, gap and last assessed (the owner-first plan) with NULLs last, like the whole list', async () => {
+    expect(await names({ owner: 'mine', sort: 'score' }, fx.users.csm)).toEqual(['Acme Corp', 'Beta Ltd']);
+    expect(await names({ owner: 'mine', sort: 'score', dir: 'desc' }, fx.users.csm)).toEqual(['Beta Ltd', 'Acme Corp']);
+    expect(await names({ owner: 'mine', sort: 'gap' }, fx.users.csm)).toEqual(['Acme Corp', 'Beta Ltd']);
+    expect(await names({ owner: 'mine', sort: 'assessed' }, fx.users.csm)).toEqual(['Acme Corp', 'Beta Ltd']);
+    expect(await names({ owner: 'mine', sort: 'score' }, fx.users.csm2)).toEqual(['Gamma GmbH', 'Epsilon co']);
+    expect(await names({ owner: 'mine', sort: 'score', dir: 'desc' }, fx.users.csm2)).toEqual(['Gamma GmbH', 'Epsilon co']);
+    expect(await names({ owner: 'mine', sort: 'assessed', status: 'archived' }, fx.users.csm)).toEqual(['Zeta Archived']);
+    expect(await names({ owner: 'mine', sort: 'score' }, fx.users.leader)).toEqual([]);
+  });
+
   it('searches name and external id case-insensitively, with LIKE wildcards taken literally', async () => {
     expect(await names({ q: 'ACME' })).toEqual(['Acme Corp']);
     expect(await names({ q: 'crm-00' })).toEqual(['Acme Corp', 'Beta Ltd', 'Gamma GmbH']);

@@ -6,9 +6,10 @@ import { ButtonLink, buttonClasses } from '@/components/ui/button';
 import { EmptyState } from '@/components/ui/empty-state';
 import { PageHeader } from '@/components/ui/page-header';
 import { ACCOUNTS_PAGE_SIZE, accountListSearch, parseAccountListParams } from '@/lib/accounts/account-list-params';
-import { listAccountFilterOptions } from '@/lib/accounts/list-account-options';
+import { accountListCache, cachedAccountFilterOptions } from '@/lib/accounts/account-list-cache';
 import { listAccounts } from '@/lib/accounts/list-accounts';
 import { can } from '@/lib/auth/permissions';
+import { readDataVersion } from '@/lib/cache/result-cache';
 import { inOrganization, requireOrganizationAccess } from '@/lib/tenancy/organization-access';
 
 export const metadata: Metadata = { title: 'Accounts' };
@@ -21,10 +22,15 @@ export default async function AccountsPage(props: {
   const access = await requireOrganizationAccess(slug);
   const params = parseAccountListParams(await props.searchParams);
   const scope = { organizationId: access.organization.id, userId: access.user.id, reviewIntervalDays: access.organization.reviewIntervalDays };
-  const [list, options] = await inOrganization(access, async (tx) => [
-    await listAccounts(tx, scope, params),
-    await listAccountFilterOptions(tx, access.organization.id),
-  ] as const);
+  // The total count and the filter choices come from the list's cache while the organisation's data version is
+  // unchanged (one primary-key read); the page of rows is always read.
+  const [list, options] = await inOrganization(access, async (tx) => {
+    const dataVersion = await readDataVersion(tx, access.organization.id);
+    return [
+      await listAccounts(tx, scope, params, { countCache: accountListCache, dataVersion }),
+      await cachedAccountFilterOptions(tx, access.organization.id, dataVersion),
+    ] as const;
+  });
   const basePath = `/o/${slug}/accounts`;
   const canWrite = can(access.role, 'accounts.write');
   return (
