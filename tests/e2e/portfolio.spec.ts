@@ -114,6 +114,9 @@ test('the heatmap by account comes a page at a time; the pager keeps filters and
   const cell = rows.first().getByRole('link', { name: /Successful product adoption: mean/ });
   await expect(cell).toHaveAttribute('aria-label', new RegExp(`^${secondPage[0]!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}, `));
   await expect(rows.first().getByRole('link')).toHaveCount(1 + 8);
+  const target = new URL((await cell.getAttribute('href'))!, page.url());
+  expect(target.pathname).toBe(`/o/${slug}/accounts`);
+  expect(target.searchParams.get('q')).toBe(secondPage[0]);
 
   // A filter keeps the grouping and sort and starts again at page 1.
   await page.getByLabel('Band').selectOption('critical');
