@@ -52,5 +52,11 @@ export function ChartCard({
 }
 
 export const tableClasses = 'w-full text-left text-sm';
-export const thClasses = 'border-b border-line px-2 py-1.5 text-xs font-medium text-ink-muted';
-export const tdClasses = 'border-b border-line px-2 py-1.5 tabular-nums';
+/**
+ * Column header, cell and row header of the portfolio tables: one short class each (`.pth`, `.ptd`, `.prow` in
+ * app/globals.css) rather than a class list repeated on every cell in the HTML and in the RSC payload.
+ */
+export const thClasses = 'pth';
+export const tdClasses = 'ptd';
+/** A row header (`<th scope="row">`) whose link is the row's name. */
+export const rowHeaderClasses = 'prow';

@@ -1,8 +1,9 @@
 import Link from 'next/link';
+import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
-import { HEATMAP_ACCOUNT_ROW_LIMIT, type HeatmapRow, type PortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
+import { HEATMAP_ACCOUNT_PAGE_SIZE, type HeatmapRow, type PortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
 import {
   HEATMAP_DIMENSIONS,
   hasPortfolioFilters,
@@ -18,25 +19,40 @@ import { PortfolioEmpty } from './portfolio-empty';
 
 const DIMENSION_LABELS: Record<HeatmapDimension, string> = { segment: 'Segment', owner: 'CSM', stage: 'Journey stage', account: 'Account' };
 
-/** Colour of a cell from its gap to target; the value is always printed too, so colour is never the only cue. */
-function gapClasses(gap: number | null): string {
-  if (gap === null) return 'bg-surface text-ink-subtle';
-  if (gap <= 0) return 'bg-band-desired-soft text-band-desired-ink';
-  if (gap < 15) return 'bg-band-engaged-soft text-band-engaged-ink';
-  if (gap < 30) return 'bg-band-at-risk-soft text-band-at-risk-ink';
-  return 'bg-band-critical-soft text-band-critical-ink';
+/**
+ * Colour of a cell from its gap to target (one class each, `.heatmap-rows a.g…` in app/globals.css); the value is
+ * always printed too, so colour is never the only cue.
+ */
+function gapClass(gap: number | null): string {
+  if (gap === null) return 'gn';
+  if (gap <= 0) return 'g0';
+  if (gap < 15) return 'g1';
+  if (gap < 30) return 'g2';
+  return 'g3';
 }
 
+/**
+ * The heatmap's table. Rows and cells are plain elements styled by `.heatmap-rows` (app/globals.css) and plain
+ * `<a>` links: a CSM heatmap has thousands of cells, and per-cell class lists or a `next/link` per cell (a client
+ * reference and its props in the RSC payload as well as the HTML) were most of the page's bytes and render time.
+ * Cell links are relative to the heatmap's URL (`/o/<slug>/portfolio/heatmap`): `accounts?…` is the drill-down,
+ * `../accounts?…` the accounts list.
+ */
 export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; heatmap: PortfolioHeatmap; filters: PortfolioFilters; params: HeatmapParams }) {
   const base = `/o/${slug}/portfolio/heatmap`;
-  const href = (overrides: Partial<HeatmapParams>) => portfolioHref(base, filters, { ...params, ...overrides });
+  const href = (overrides: Partial<HeatmapParams> & { page?: number }) => {
+    const { page, ...rest } = overrides;
+    return portfolioHref(base, filters, { ...params, ...rest, page: page && page > 1 ? String(page) : undefined });
+  };
   const sortHref = (sort: HeatmapSort) => href({ sort, dir: params.sort === sort && params.dir === 'asc' ? 'desc' : 'asc' });
   const ariaSort = (sort: HeatmapSort) => (params.sort === sort ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined);
   /** The accounts behind a cell: the same filters narrowed to the row, on the drill-down list, sorted by that component's gap. */
-  const cellHref = (row: HeatmapRow, component?: string) => {
-    if (params.by === 'account') return portfolioHref(`/o/${slug}/accounts`, {}, { q: row.label });
-    return portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, [params.by]: row.key ?? 'none' }, { component });
-  };
+  const rowHref = (row: HeatmapRow) =>
+    params.by === 'account' ? portfolioHref('../accounts', {}, { q: row.label }) : portfolioHref('accounts', { ...filters, [params.by]: row.key ?? 'none' });
+  const cellHref = (rowLink: string, component: string) =>
+    params.by === 'account' ? rowLink : `${rowLink}${rowLink.includes('?') ? '&' : '?'}component=${component}`;
+  const paged = params.by === 'account';
+  const pageCount = Math.max(1, Math.ceil(heatmap.totalRows / HEATMAP_ACCOUNT_PAGE_SIZE));
 
   return (
     <div className="flex flex-col gap-4">
@@ -53,7 +69,7 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
           </Link>
         ))}
       </nav>
-      {heatmap.rows.length === 0 || heatmap.rows.every((row) => row.assessed === 0) ? (
+      {heatmap.rows.length === 0 || heatmap.assessedAccounts === 0 ? (
         <PortfolioEmpty slug={slug} filtered={hasPortfolioFilters(filters)} />
       ) : (
         <ChartCard
@@ -62,52 +78,83 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
             <>
               Each cell: the mean component score of the row&apos;s accounts and, below it, the gap to target (target − mean; group rows use the mean
               target of the same accounts). Colour follows the gap: at target, under 15, under 30, 30 or more points short. Click a cell for the accounts behind it.
-              {params.by === 'account' && heatmap.totalRows > HEATMAP_ACCOUNT_ROW_LIMIT ? ` Showing ${HEATMAP_ACCOUNT_ROW_LIMIT} of ${heatmap.totalRows} accounts.` : ''}
+              {paged ? ` ${HEATMAP_ACCOUNT_PAGE_SIZE} accounts per page; the CSV has all ${heatmap.totalRows.toLocaleString('en')}.` : ''}
             </>
           }
           csvHref={portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset: 'heatmap', ...params })}
           table={
-            <table className={tableClasses}>
-              <caption className="sr-only">Mean component score and gap to target per {DIMENSION_LABELS[params.by].toLowerCase()}</caption>
-              <thead>
-                <tr>
-                  <th scope="col" className={thClasses} aria-sort={ariaSort('label')}><Link href={sortHref('label')}>{DIMENSION_LABELS[params.by]}</Link></th>
-                  <th scope="col" className={thClasses} aria-sort={ariaSort('accounts')}><Link href={sortHref('accounts')}>Accounts</Link></th>
-                  <th scope="col" className={thClasses} aria-sort={ariaSort('score')}><Link href={sortHref('score')}>Score</Link></th>
-                  {COMPONENT_SLUGS.map((slugName) => (
-                    <th key={slugName} scope="col" className={thClasses} aria-sort={ariaSort(slugName)}>
-                      <Link href={sortHref(slugName)}>{COMPONENT_NAMES[slugName]}</Link>
-                    </th>
-                  ))}
-                </tr>
-              </thead>
-              <tbody>
-                {heatmap.rows.map((row) => (
-                  <tr key={row.key ?? 'none'}>
-                    <th scope="row" className="border-b border-line px-2 py-1.5 text-left font-medium">
-                      <Link href={cellHref(row)} className="text-brand-700 hover:underline">{row.label}</Link>
-                    </th>
-                    <td className="border-b border-line px-2 py-1.5 tabular-nums">{row.accounts}</td>
-                    <td className="border-b border-line px-2 py-1.5 tabular-nums">{formatPoints(row.meanScore)}</td>
-                    {row.cells.map((cell) => (
-                      <td key={cell.slug} className="border-b border-line p-0.5">
-                        <Link
-                          href={cellHref(row, cell.slug)}
-                          aria-label={`${row.label}, ${COMPONENT_NAMES[cell.slug]}: mean ${formatPoints(cell.meanCurrent)}, gap ${formatSigned(cell.gap)} (${cell.included} accounts)`}
-                          className={cn('block rounded px-2 py-1 text-center tabular-nums hover:ring-2 hover:ring-brand-500', gapClasses(cell.gap))}
-                        >
-                          <span className="block font-medium">{formatPoints(cell.meanCurrent)}</span>
-                          <span className="block text-xs">{cell.gap === null ? '' : formatSigned(-cell.gap)}</span>
-                        </Link>
-                      </td>
+            <>
+              <table className={tableClasses}>
+                <caption className="sr-only">Mean component score and gap to target per {DIMENSION_LABELS[params.by].toLowerCase()}</caption>
+                <thead>
+                  <tr>
+                    <th scope="col" className={thClasses} aria-sort={ariaSort('label')}><Link href={sortHref('label')}>{DIMENSION_LABELS[params.by]}</Link></th>
+                    <th scope="col" className={thClasses} aria-sort={ariaSort('accounts')}><Link href={sortHref('accounts')}>Accounts</Link></th>
+                    <th scope="col" className={thClasses} aria-sort={ariaSort('score')}><Link href={sortHref('score')}>Score</Link></th>
+                    {COMPONENT_SLUGS.map((slugName) => (
+                      <th key={slugName} scope="col" className={thClasses} aria-sort={ariaSort(slugName)}>
+                        <Link href={sortHref(slugName)}>{COMPONENT_NAMES[slugName]}</Link>
+                      </th>
                     ))}
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody className="heatmap-rows">
+                  {heatmap.rows.map((row) => {
+                    const rowLink = rowHref(row);
+                    return (
+                      <tr key={row.key ?? 'none'}>
+                        <th scope="row"><a href={rowLink}>{row.label}</a></th>
+                        <td className="n">{row.accounts}</td>
+                        <td className="n">{formatPoints(row.meanScore)}</td>
+                        {row.cells.map((cell) => (
+                          <td key={cell.slug}>
+                            <a
+                              href={cellHref(rowLink, cell.slug)}
+                              aria-label={`${row.label}, ${COMPONENT_NAMES[cell.slug]}: mean ${formatPoints(cell.meanCurrent)}, gap ${formatSigned(cell.gap)} (${cell.included} accounts)`}
+                              className={gapClass(cell.gap)}
+                            >
+                              <span>{formatPoints(cell.meanCurrent)}</span>
+                              <span>{cell.gap === null ? '' : formatSigned(-cell.gap)}</span>
+                            </a>
+                          </td>
+                        ))}
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+              {paged ? <HeatmapPager page={heatmap.page} pageCount={pageCount} total={heatmap.totalRows} pageHref={(page) => href({ page })} /> : null}
+            </>
           }
         />
       )}
     </div>
+  );
+}
+
+/** "Showing 51–100 of 50,000 accounts · page 2 of 1,000" with first / previous / next / last links (filters and sort kept). */
+function HeatmapPager({ page, pageCount, total, pageHref }: { page: number; pageCount: number; total: number; pageHref: (page: number) => string }) {
+  const from = total === 0 ? 0 : (page - 1) * HEATMAP_ACCOUNT_PAGE_SIZE + 1;
+  const to = Math.min(total, page * HEATMAP_ACCOUNT_PAGE_SIZE);
+  const button = buttonClasses({ variant: 'secondary', size: 'sm' });
+  const link = (target: number, text: string, rel?: 'prev' | 'next') =>
+    target < 1 || target > pageCount || target === page ? (
+      <span aria-disabled="true" className={button}>{text}</span>
+    ) : (
+      <Link rel={rel} href={pageHref(target)} className={button}>{text}</Link>
+    );
+  return (
+    <nav aria-label="Heatmap pages" className="mt-4 flex flex-wrap items-center justify-between gap-4 text-sm text-ink-muted">
+      <p aria-live="polite">
+        Showing {from.toLocaleString('en')}–{to.toLocaleString('en')} of {total.toLocaleString('en')} accounts · page {page.toLocaleString('en')} of{' '}
+        {pageCount.toLocaleString('en')}
+      </p>
+      <div className="flex gap-2">
+        {link(1, 'First')}
+        {link(page - 1, 'Previous', 'prev')}
+        {link(page + 1, 'Next', 'next')}
+        {link(pageCount, 'Last')}
+      </div>
+    </nav>
   );
 }

@@ -1,11 +1,10 @@
-import Link from 'next/link';
 import { BandBadge } from '@/components/ui/band-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ComponentSlug } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { PortfolioAccountRow } from '@/lib/portfolio/list-portfolio-accounts';
 import { portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
-import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
+import { ChartCard, rowHeaderClasses, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatDay, formatMoney, formatPoints } from './format';
 
 export function PortfolioAccountsView({
@@ -47,8 +46,8 @@ export function PortfolioAccountsView({
           <tbody>
             {list.rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row" className="border-b border-line px-2 py-1.5 text-left font-medium">
-                  <Link href={`/o/${slug}/accounts?q=${encodeURIComponent(row.name)}`} className="text-brand-700 hover:underline">{row.name}</Link>
+                <th scope="row" className={rowHeaderClasses}>
+                  <a href={`/o/${slug}/accounts?q=${encodeURIComponent(row.name)}`}>{row.name}</a>
                 </th>
                 <td className={tdClasses}>{row.owner ?? 'Unassigned'}</td>
                 <td className={tdClasses}>{row.segment ?? '—'}</td>

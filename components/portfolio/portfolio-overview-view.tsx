@@ -1,4 +1,3 @@
-import Link from 'next/link';
 import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
 import { Card } from '@/components/ui/card';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
@@ -9,15 +8,18 @@ import { formatDay, formatMoney, formatPoints, formatSigned } from './format';
 import { BandChart, ComponentChart, LeverChart, TrendChart } from './portfolio-charts';
 import { PortfolioEmpty } from './portfolio-empty';
 
-const linkClasses = 'font-medium text-brand-700 underline-offset-2 hover:underline';
+const linkClasses = 'plink';
 
 export function PortfolioOverviewView({ slug, overview, filters }: { slug: string; overview: PortfolioOverview; filters: PortfolioFilters }) {
   if (overview.assessed === 0) return <PortfolioEmpty slug={slug} filtered={hasPortfolioFilters(filters)} />;
   const csv = (dataset: string) => portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset });
   const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
     portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
+  // Drill-down links are plain <a> (no next/link client reference, props and viewport prefetch per link).
   const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
   const components = overview.components.map((c) => ({ ...c, name: COMPONENT_NAMES[c.slug] }));
+  // The charts are client components: their props go into the RSC payload, so they get only the fields they draw.
+  const componentBars = components.map((c) => ({ name: c.name, meanCurrent: c.meanCurrent, meanGap: c.meanGap }));
 
   return (
     <div className="flex flex-col gap-6">
@@ -63,7 +65,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
               <tbody>
                 {bands.map((b) => (
                   <tr key={b.band}>
-                    <td className={tdClasses}><Link href={drill({ band: b.band })} className={linkClasses}>{b.label}</Link></td>
+                    <td className={tdClasses}><a href={drill({ band: b.band })} className={linkClasses}>{b.label}</a></td>
                     <td className={tdClasses}>{b.accounts}</td>
                     <td className={tdClasses}>{formatMoney(b.arr)}</td>
                   </tr>
@@ -84,7 +86,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                 {overview.levers.map((l, i) => (
                   <tr key={l.slug}>
                     <td className={tdClasses}>{i + 1}</td>
-                    <td className={tdClasses}><Link href={drill({}, l.slug)} className={linkClasses}>{COMPONENT_NAMES[l.slug]}</Link></td>
+                    <td className={tdClasses}><a href={drill({}, l.slug)} className={linkClasses}>{COMPONENT_NAMES[l.slug]}</a></td>
                     <td className={tdClasses}>{formatPoints(l.leverSum)}</td>
                   </tr>
                 ))}
@@ -98,14 +100,14 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
         title="Components: current vs target"
         description="Mean component score and mean gap to target over assessed accounts (a component marked not applicable is left out)."
         csvHref={csv('components')}
-        chart={<ComponentChart components={components} />}
+        chart={<ComponentChart components={componentBars} />}
         table={
           <table className={tableClasses}>
             <thead><tr><th className={thClasses}>Component</th><th className={thClasses}>Mean current</th><th className={thClasses}>Mean gap</th><th className={thClasses}>Lever (summed)</th><th className={thClasses}>Accounts</th></tr></thead>
             <tbody>
               {components.map((c) => (
                 <tr key={c.slug}>
-                  <td className={tdClasses}><Link href={drill({}, c.slug)} className={linkClasses}>{c.name}</Link></td>
+                  <td className={tdClasses}><a href={drill({}, c.slug)} className={linkClasses}>{c.name}</a></td>
                   <td className={tdClasses}>{formatPoints(c.meanCurrent)}</td>
                   <td className={tdClasses}>{formatPoints(c.meanGap)}</td>
                   <td className={tdClasses}>{formatPoints(c.leverSum)}</td>
@@ -127,7 +129,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
               <ul className="mb-3 flex flex-wrap gap-3 text-sm">
                 {overview.renewalWindows.map((w) => (
                   <li key={w.days}>
-                    <Link href={drill({ renewal: w.days })} className={linkClasses}>{w.accounts} in {w.days} days</Link>{' '}
+                    <a href={drill({ renewal: w.days })} className={linkClasses}>{w.accounts} in {w.days} days</a>{' '}
                     <span className="text-ink-muted">({formatMoney(w.arr)})</span>
                   </li>
                 ))}

@@ -1,17 +1,20 @@
-import Link from 'next/link';
 import { BAND_LABELS } from '@/components/ui/band-badge';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { TeamMemberBook } from '@/lib/portfolio/get-team-view';
 import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
-import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
+import { ChartCard, tableClasses, thClasses } from './chart-card';
 import { formatMoney, formatPoints } from './format';
 import { PortfolioEmpty } from './portfolio-empty';
 
-/** Each CSM's book side by side: size, ARR, score, band mix, staleness and the lever worth most. */
+/**
+ * Each CSM's book side by side: size, ARR, score, band mix, staleness and the lever worth most. Rows are plain
+ * elements styled by `.team-rows` (app/globals.css) with plain `<a>` links (no class list or `next/link` per cell),
+ * relative to the team view's URL (`/o/<slug>/portfolio/team`): `accounts?…` is the drill-down.
+ */
 export function TeamView({ slug, team, filters }: { slug: string; team: TeamMemberBook[]; filters: PortfolioFilters }) {
   if (team.every((book) => book.assessed === 0)) return <PortfolioEmpty slug={slug} filtered={hasPortfolioFilters(filters)} />;
   const drill = (book: TeamMemberBook, overrides: Partial<PortfolioFilters> = {}, component?: string) =>
-    portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, owner: book.ownerId ?? 'none', ...overrides }, { component });
+    portfolioHref('accounts', { ...filters, owner: book.ownerId ?? 'none', ...overrides }, { component });
   return (
     <ChartCard
       title="Books by CSM"
@@ -34,28 +37,26 @@ export function TeamView({ slug, team, filters }: { slug: string; team: TeamMemb
               <th scope="col" className={thClasses}>Top lever</th>
             </tr>
           </thead>
-          <tbody>
+          <tbody className="team-rows">
             {team.map((book) => (
               <tr key={book.ownerId ?? 'none'}>
-                <th scope="row" className="border-b border-line px-2 py-1.5 text-left font-medium">
-                  <Link href={drill(book)} className="text-brand-700 hover:underline">{book.name}</Link>
-                </th>
-                <td className={tdClasses}>{book.accounts}</td>
-                <td className={tdClasses}>{formatMoney(book.arr)}</td>
-                <td className={tdClasses}>{formatPoints(book.meanScore)}</td>
-                <td className={tdClasses}>{formatPoints(book.arrWeightedScore)}</td>
+                <th scope="row"><a href={drill(book)}>{book.name}</a></th>
+                <td>{book.accounts}</td>
+                <td>{formatMoney(book.arr)}</td>
+                <td>{formatPoints(book.meanScore)}</td>
+                <td>{formatPoints(book.arrWeightedScore)}</td>
                 {PORTFOLIO_BANDS.map((band) => (
-                  <td key={band} className={tdClasses}>
-                    {book.bandCounts[band] > 0 ? <Link href={drill(book, { band })} className="hover:underline">{book.bandCounts[band]}</Link> : 0}
+                  <td key={band}>
+                    {book.bandCounts[band] > 0 ? <a href={drill(book, { band })}>{book.bandCounts[band]}</a> : 0}
                   </td>
                 ))}
-                <td className={tdClasses}>{book.stale}</td>
-                <td className={tdClasses}>{book.neverAssessed}</td>
-                <td className={tdClasses}>
+                <td>{book.stale}</td>
+                <td>{book.neverAssessed}</td>
+                <td>
                   {book.topLever ? (
-                    <Link href={drill(book, {}, book.topLever.slug)} className="hover:underline">
-                      {COMPONENT_NAMES[book.topLever.slug]} <span className="text-ink-muted">(+{formatPoints(book.topLever.leverSum)})</span>
-                    </Link>
+                    <a href={drill(book, {}, book.topLever.slug)}>
+                      {COMPONENT_NAMES[book.topLever.slug]} <span>(+{formatPoints(book.topLever.leverSum)})</span>
+                    </a>
                   ) : '—'}
                 </td>
               </tr>

@@ -61,7 +61,8 @@ async function datasetRows(
     }
     case 'heatmap': {
       const params = parseHeatmapParams(search);
-      const heatmap = await getPortfolioHeatmap(tx, scope, filters, params);
+      // Every row, also by account (the page shows the accounts a page at a time).
+      const heatmap = await getPortfolioHeatmap(tx, scope, filters, params, 'all');
       return [
         [params.by, 'accounts', 'assessed', 'mean_score', ...COMPONENT_SLUGS.flatMap((s) => [`${s}_current`, `${s}_target`, `${s}_gap`])],
         ...heatmap.rows.map((row) => [

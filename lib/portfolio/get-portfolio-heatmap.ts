@@ -38,11 +38,19 @@ export interface HeatmapRow {
 export interface PortfolioHeatmap {
   by: HeatmapDimension;
   rows: HeatmapRow[];
-  /** Rows before the limit (account rows are capped). */
+  /** Rows in the whole view (account rows come a page at a time). */
   totalRows: number;
+  /** Assessed accounts in the whole view (none: the page shows the empty state). */
+  assessedAccounts: number;
+  /** The page of account rows shown (1 for grouped rows and for all accounts), clamped to the last page. */
+  page: number;
 }
 
-export const HEATMAP_ACCOUNT_ROW_LIMIT = 200;
+/** Account rows per page of the heatmap by account; the CSV export has every account. */
+export const HEATMAP_ACCOUNT_PAGE_SIZE = 50;
+
+/** Which account rows: one page (`page`, 1-based, of `pageSize`) or, for the CSV export, every account. */
+export type HeatmapAccountRows = { page: number; pageSize?: number } | 'all';
 
 /** Grouped rows (account rows are not grouped: getAccountHeatmap). */
 const KEY: Record<Exclude<HeatmapDimension, 'account'>, Prisma.Sql> = {
@@ -66,8 +74,14 @@ const NONE_LABEL: Record<HeatmapDimension, string> = {
 
 type RawRow = { key: string | null; label: string | null; accounts: number; assessed: number; mean_score: number | null } & Record<string, number | null>;
 
-export async function getPortfolioHeatmap(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, params: HeatmapParams): Promise<PortfolioHeatmap> {
-  if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params);
+export async function getPortfolioHeatmap(
+  tx: Tx,
+  scope: PortfolioScope,
+  filters: PortfolioFilters,
+  params: Pick<HeatmapParams, 'by' | 'sort' | 'dir'> & { page?: number },
+  accountRows: HeatmapAccountRows = { page: params.page ?? 1 },
+): Promise<PortfolioHeatmap> {
+  if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params, accountRows);
   const cells = COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
                          avg(${col('target', slug)}) FILTER (WHERE ${col('current', slug)} IS NOT NULL) AS ${Prisma.raw(`"target_${slug}"`)},
@@ -84,15 +98,22 @@ export async function getPortfolioHeatmap(tx: Tx, scope: PortfolioScope, filters
     )
     SELECT g.*, ${LABEL[params.by]} AS label FROM g`;
   const sorted = sortHeatmapRows(rows.map((row) => toHeatmapRow(row, params.by)), params);
-  return { by: params.by, rows: sorted, totalRows: sorted.length };
+  return { by: params.by, rows: sorted, totalRows: sorted.length, assessedAccounts: sorted.reduce((sum, row) => sum + row.assessed, 0), page: 1 };
 }
 
 /**
- * One row per account needs no grouping, and only the first HEATMAP_ACCOUNT_ROW_LIMIT rows are wanted: sort and
- * cut in SQL (a top-N sort over the book instead of shipping 50,000 rows to be sorted in JS), in the same order
- * as sortHeatmapRows — NULLs last in both directions, ties by label in code-unit order (COLLATE "C"), then id.
+ * One row per account needs no grouping, and only one page of rows is wanted: sort and cut in SQL (a top-N sort
+ * over the book instead of shipping 50,000 rows to be sorted in JS), in the same order as sortHeatmapRows — NULLs
+ * last in both directions, ties by label in code-unit order (COLLATE "C"), then id. A page past the last one
+ * shows the last page; `'all'` (the CSV export) returns every account in that order.
  */
-async function getAccountHeatmap(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, params: HeatmapParams): Promise<PortfolioHeatmap> {
+async function getAccountHeatmap(
+  tx: Tx,
+  scope: PortfolioScope,
+  filters: PortfolioFilters,
+  params: Pick<HeatmapParams, 'sort' | 'dir'>,
+  accountRows: HeatmapAccountRows,
+): Promise<PortfolioHeatmap> {
   const cells = COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`${col('current', slug)} AS ${Prisma.raw(`"current_${slug}"`)},
                          CASE WHEN ${col('current', slug)} IS NOT NULL THEN ${col('target', slug)} END AS ${Prisma.raw(`"target_${slug}"`)},
@@ -106,16 +127,33 @@ async function getAccountHeatmap(tx: Tx, scope: PortfolioScope, filters: Portfol
     : col('current', params.sort);
   const direction = params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const order = sortValue ? Prisma.sql`(${sortValue}) IS NULL, ${sortValue} ${direction},` : Prisma.empty;
-  const rows = await tx.$queryRaw<(RawRow & { total_rows: number })[]>`
+  const select = (limit: Prisma.Sql) => tx.$queryRaw<(RawRow & { total_rows: number; assessed_rows: number })[]>`
     WITH ${accountsWithTargetsCte(scope, filters)}
     SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
-           ${Prisma.join(cells, ', ')}, count(*) OVER ()::int AS total_rows
+           ${Prisma.join(cells, ', ')}, count(*) OVER ()::int AS total_rows, count(f.score) OVER ()::int AS assessed_rows
       FROM ft f
      ORDER BY ${order} f.name COLLATE "C", f.id
-     LIMIT ${HEATMAP_ACCOUNT_ROW_LIMIT}`;
-  // No row at all means the view has no account (the LIMIT only cuts a non-empty list).
+     ${limit}`;
+  if (accountRows === 'all') {
+    const rows = await select(Prisma.empty);
+    const assessedAccounts = rows[0]?.assessed_rows ?? 0;
+    return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows: rows.length, assessedAccounts, page: 1 };
+  }
+  const pageSize = accountRows.pageSize ?? HEATMAP_ACCOUNT_PAGE_SIZE;
+  const pageRows = (page: number) => select(Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  let page = Math.max(1, Math.floor(accountRows.page));
+  let rows = await pageRows(page);
+  if (rows.length === 0 && page > 1) {
+    // Past the last page (a stale or hand-edited link): count the view and show its last page instead.
+    const [counted] = await tx.$queryRaw<{ total: number }[]>`
+      WITH ${accountsWithTargetsCte(scope, filters)} SELECT count(*)::int AS total FROM ft`;
+    page = Math.max(1, Math.ceil((counted?.total ?? 0) / pageSize));
+    rows = await pageRows(page);
+  }
+  // No row at all means the view has no account (past the last page was handled above).
   const totalRows = rows[0]?.total_rows ?? 0;
-  return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows };
+  const assessedAccounts = rows[0]?.assessed_rows ?? 0;
+  return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows, assessedAccounts, page };
 }
 
 /** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */

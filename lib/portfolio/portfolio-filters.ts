@@ -95,3 +95,10 @@ export type HeatmapParams = z.output<typeof heatmapParamsSchema>;
 export function parseHeatmapParams(raw: RawParams): HeatmapParams {
   return heatmapParamsSchema.parse(toRecord(raw));
 }
+
+/** The page of the heatmap by account (`?page=`, 1-based); anything else is page 1. Grouped rows have no pages. */
+const heatmapPageSchema = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1);
+
+export function parseHeatmapPage(raw: RawParams): number {
+  return heatmapPageSchema.parse(toRecord(raw).page);
+}

@@ -165,6 +165,7 @@ async function main(): Promise<void> {
       ['portfolio: heatmap by CSM', `${o}/portfolio/heatmap?by=owner`],
       ['portfolio: heatmap by stage', `${o}/portfolio/heatmap?by=stage`],
       ['portfolio: heatmap by account', `${o}/portfolio/heatmap?by=account`],
+      ['portfolio: heatmap by account, page 7 by adoption', `${o}/portfolio/heatmap?by=account&sort=adoption&dir=desc&page=7`],
       ['portfolio: team view', `${o}/portfolio/team`],
       ['portfolio: team view, band critical', `${o}/portfolio/team?band=critical`],
     ];

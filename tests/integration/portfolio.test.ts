@@ -21,7 +21,7 @@ import {
   type Thresholds,
 } from '@/lib/scoring';
 import { exportPortfolioCsv } from '@/lib/portfolio/export-portfolio-csv';
-import { getPortfolioHeatmap, HEATMAP_ACCOUNT_ROW_LIMIT, sortHeatmapRows, type HeatmapRow } from '@/lib/portfolio/get-portfolio-heatmap';
+import { getPortfolioHeatmap, HEATMAP_ACCOUNT_PAGE_SIZE, sortHeatmapRows, type HeatmapRow } from '@/lib/portfolio/get-portfolio-heatmap';
 import { getPortfolioOverview, listMovers, listRenewalsAtRisk } from '@/lib/portfolio/get-portfolio-overview';
 import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
@@ -260,12 +260,15 @@ async function expectHeatmapMatches(ref: Reference, scope: PortfolioScope, filte
     stage: (e: PortfolioEntry) => e.stage ?? null,
     account: (e: PortfolioEntry) => e.accountId,
   } as const;
-  for (const by of ['segment', 'owner', 'stage', 'account'] as const) {
+  // Account rows: the first page, and every account (what the CSV export reads).
+  for (const [by, rows] of [['segment'], ['owner'], ['stage'], ['account'], ['account', 'all']] as const) {
     const heatmap = await run(scope.organizationId, scope.userId, (tx) =>
-      getPortfolioHeatmap(tx, scope, filters, { by, sort: 'score', dir: 'asc' }),
+      getPortfolioHeatmap(tx, scope, filters, { by, sort: 'score', dir: 'asc' }, rows),
     );
     const keys = new Set(accounts.map((a) => keyOf[by](a.entry)));
     expect(heatmap.totalRows, by).toBe(keys.size);
+    expect(heatmap.rows.length, by).toBe(by === 'account' && rows !== 'all' ? Math.min(keys.size, HEATMAP_ACCOUNT_PAGE_SIZE) : keys.size);
+    expect(heatmap.assessedAccounts, by).toBe(accounts.filter((a) => a.entry.latest).length);
     for (const row of heatmap.rows) {
       const members = accounts.filter((a) => keyOf[by](a.entry) === row.key);
       expect(row.accounts).toBe(members.length);
@@ -344,14 +347,54 @@ describe('portfolio on the demo organisation', () => {
         }),
       }),
     );
+    expect(expected.length).toBeGreaterThan(HEATMAP_ACCOUNT_PAGE_SIZE); // so there is a second page
+    const keys = (rows: HeatmapRow[]) => rows.map((row) => row.key);
     for (const sort of ['label', 'score', 'accounts', 'adoption'] as const) {
       for (const dir of ['asc', 'desc'] as const) {
+        const label = `${sort} ${dir}`;
+        const want = sortHeatmapRows(expected, { sort, dir });
+        // The default is page 1 of HEATMAP_ACCOUNT_PAGE_SIZE rows.
         const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }));
-        const want = sortHeatmapRows(expected, { sort, dir }).slice(0, HEATMAP_ACCOUNT_ROW_LIMIT);
-        expect(heatmap.rows.map((row) => row.key), `${sort} ${dir}`).toEqual(want.map((row) => row.key));
+        expect(keys(heatmap.rows), label).toEqual(keys(want.slice(0, HEATMAP_ACCOUNT_PAGE_SIZE)));
         expect(heatmap.totalRows).toBe(expected.length);
+        expect(heatmap.page).toBe(1);
+        // Page 2 continues where page 1 stopped.
+        const second = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir, page: 2 }));
+        expect(keys(second.rows), `${label} page 2`).toEqual(keys(want.slice(HEATMAP_ACCOUNT_PAGE_SIZE, 2 * HEATMAP_ACCOUNT_PAGE_SIZE)));
+        expect(second.page).toBe(2);
+        expect(second.totalRows).toBe(expected.length);
+        // Every account, in order (the CSV export).
+        const all = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }, 'all'));
+        expect(keys(all.rows), `${label} all`).toEqual(keys(want));
+        expect(all.totalRows).toBe(expected.length);
       }
     }
+    // Small pages walk the whole list in order, without gaps or repeats; a page past the last shows the last one.
+    const want = sortHeatmapRows(expected, { sort: 'adoption', dir: 'desc' });
+    const pageSize = 7;
+    const lastPage = Math.ceil(expected.length / pageSize);
+    const walked: (string | null)[] = [];
+    for (let page = 1; page <= lastPage; page += 1) {
+      const heatmap = await run(orgId, leaderId, (tx) =>
+        getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort: 'adoption', dir: 'desc' }, { page, pageSize }),
+      );
+      expect(heatmap.page).toBe(page);
+      walked.push(...keys(heatmap.rows));
+    }
+    expect(walked).toEqual(keys(want));
+    for (const page of [lastPage + 1, 10_000]) {
+      const past = await run(orgId, leaderId, (tx) =>
+        getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort: 'adoption', dir: 'desc' }, { page, pageSize }),
+      );
+      expect(past.page).toBe(lastPage);
+      expect(keys(past.rows)).toEqual(keys(want.slice((lastPage - 1) * pageSize)));
+      expect(past.totalRows).toBe(expected.length);
+    }
+    // The CSV export of the heatmap by account has every account, in the page's order.
+    const { csv } = await run(orgId, leaderId, (tx) => exportPortfolioCsv(tx, leader, new URLSearchParams('dataset=heatmap&by=account&sort=label&page=2')));
+    const names = csv.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(names).toHaveLength(expected.length);
+    expect(new Set(names).size).toBeGreaterThan(HEATMAP_ACCOUNT_PAGE_SIZE);
   });
 
   it('equals the reference under every filter', async () => {

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { HeatmapView } from '@/components/portfolio/heatmap-view';
 import { PortfolioFrame } from '@/components/portfolio/portfolio-frame';
 import { getPortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
-import { parseHeatmapParams } from '@/lib/portfolio/portfolio-filters';
+import { parseHeatmapPage, parseHeatmapParams } from '@/lib/portfolio/portfolio-filters';
 import { loadPortfolioPage } from '@/lib/portfolio/portfolio-page-context';
 
 export const metadata: Metadata = { title: 'Portfolio heatmap' };
@@ -14,10 +14,13 @@ export default async function PortfolioHeatmapPage(props: {
   const { slug } = await props.params;
   const searchParams = await props.searchParams;
   const heatmapParams = parseHeatmapParams(searchParams);
+  // Account rows come a page at a time; grouped rows have no pages. A filter change (the filter bar keeps only
+  // `extra`) starts again at page 1.
+  const page = heatmapParams.by === 'account' ? parseHeatmapPage(searchParams) : 1;
   const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, {
     name: 'heatmap',
-    params: { ...heatmapParams },
-    compute: (tx, s, f) => getPortfolioHeatmap(tx, s, f, heatmapParams),
+    params: { ...heatmapParams, page },
+    compute: (tx, s, f) => getPortfolioHeatmap(tx, s, f, heatmapParams, { page }),
   });
   return (
     <PortfolioFrame slug={slug} tab="heatmap" filters={filters} options={options} ownOnly={scope.ownOnly} extra={{ ...heatmapParams }}>
