@@ -27,7 +27,8 @@ export interface DeletedOrganization {
 
 /**
  * Deletes the organisation and every row of it (admins, after typing its exact name). One statement deletes
- * the organisation row; every tenant table's foreign key to it cascades, so its memberships, accounts,
+ * the organisation row; every tenant table's foreign key to it cascades (rescore_staging, which has none, is
+ * emptied first), so its memberships, accounts,
  * assessments, scores, settings, invitations and audit log go in the same transaction, and nothing of any
  * other organisation can (rows are reached only through this organisation's id). Users are global and stay,
  * even those who now belong to no organisation. The app role may do this: the organisation policy lets it
@@ -59,6 +60,8 @@ export async function deleteOrganization(
         );
         rows[table] = counted?.rows ?? 0;
       }
+      // rescore_staging has no foreign key to cascade along (it would cost every re-score a check per row).
+      await tx.$executeRaw`DELETE FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`;
       const deleted = await tx.$executeRaw`DELETE FROM organization WHERE id = ${organizationId}::uuid`;
       if (deleted !== 1) throw notFoundError();
       return { ...organization, rows };

@@ -218,8 +218,17 @@ describe('export → delete → import', () => {
     const usersBefore = await countUsers();
     expect(beforeA.audit_event!.some((event) => event.includes('"organization.exported"'))).toBe(true);
 
+    // A staging row left behind by a re-score that rolled back: it has no foreign key to cascade along.
+    const [orphanSource] = await ownerQuery(db.url)<{ assessment_id: string; account_id: string }>(
+      'SELECT assessment_id, account_id FROM account_score WHERE organization_id = $1::uuid LIMIT 1', [orgA.organization.id]);
+    await ownerQuery(db.url)(
+      `INSERT INTO rescore_staging (organization_id, batch_id, assessment_id, account_id, score, gap, band, targets, output)
+       VALUES ($1::uuid, gen_random_uuid(), $2::uuid, $3::uuid, 50, 50, 'at_risk', '{}', '{}')`,
+      [orgA.organization.id, orphanSource!.assessment_id, orphanSource!.account_id]);
+
     const deleted = await deleteOrganization(db.appPrisma, await actorOf(orgA), { confirmationName: ` ${orgA.organization.name} ` });
     expect(deleted.rows.account).toBe(41);
+    expect(deleted.rows.rescore_staging).toBe(1);
     const gone = await snapshot(orgA.organization.id);
     for (const table of TENANT_TABLES) expect(gone[table], table).toEqual([]);
     for (const table of UNEXPORTED_TENANT_TABLES) {
