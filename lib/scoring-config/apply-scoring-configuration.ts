@@ -1,11 +1,12 @@
 import type { Prisma } from '@/lib/generated/prisma/client';
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
-import type { Tx } from '@/lib/db/tenant';
+import { connectionStringOf, type PrismaClient } from '@/lib/db/create-prisma-client';
+import { withTenant, type Tx } from '@/lib/db/tenant';
 import { AppError } from '@/lib/errors';
-import type { OrganizationActor } from '@/lib/tenancy/require-actor-permission';
+import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import { auditSnapshot } from './audit-snapshot';
 import { sameConfiguration, targetRows, type ScoringConfiguration } from './configuration-snapshot';
-import type { CurrentScoringConfiguration } from './load-scoring-configuration';
+import { loadScoringConfiguration, type CurrentScoringConfiguration } from './load-scoring-configuration';
 import { rescoreLatestResults, type RescoreOptions } from './rescore-latest-results';
 
 /** A new configuration version may take a while to re-score 50,000 accounts; the default 5 s is far too short. */
@@ -16,24 +17,50 @@ export interface AppliedConfiguration {
   rescored: number;
 }
 
+export interface ScoringConfigurationChange {
+  basedOnVersion: number;
+  configuration: ScoringConfiguration;
+  reason: string;
+  action: 'scoring.configuration_saved' | 'scoring.configuration_restored';
+  restoredFromVersion?: number;
+}
+
 /**
- * Makes `configuration` the organisation's new version, inside the caller's transaction (which must hold
- * `current`, loaded with the organisation row locked): the version check, the version row (a full snapshot),
- * the live targets and thresholds, the re-score of every account's latest result and the audit event. Any
- * failure rolls all of it back, so the previous version, targets and scores stay fully in place.
+ * A change of the scoring configuration (save or restore) as one transaction: the admin check, the current
+ * configuration loaded with the organisation row locked, then `describe` says what the new configuration is and
+ * makeNewVersion makes it so. Any failure rolls all of it back.
  */
-export async function applyScoringConfiguration(
+export function applyScoringConfiguration(
+  prisma: PrismaClient,
+  actor: OrganizationActor,
+  describe: (tx: Tx, current: CurrentScoringConfiguration) => Promise<ScoringConfigurationChange>,
+  options: RescoreOptions = {},
+): Promise<AppliedConfiguration> {
+  return withTenant(
+    prisma,
+    { organizationId: actor.organizationId, userId: actor.userId },
+    async (tx) => {
+      await requireActorPermission(tx, actor, 'settings.write');
+      const current = await loadScoringConfiguration(tx, actor.organizationId, { lock: true });
+      const change = await describe(tx, current);
+      return makeNewVersion(tx, actor, current, change, { connectionString: connectionStringOf(prisma), ...options });
+    },
+    { timeout: CONFIGURATION_TRANSACTION_TIMEOUT_MS },
+  );
+}
+
+/**
+ * Makes `change.configuration` the organisation's new version, inside the transaction that holds `current`
+ * (loaded with the organisation row locked): the version check, the version row (a full snapshot), the live
+ * targets and thresholds, the re-score of every account's latest result and the audit event. Any failure rolls
+ * all of it back, so the previous version, targets and scores stay fully in place.
+ */
+async function makeNewVersion(
   tx: Tx,
   actor: OrganizationActor,
   current: CurrentScoringConfiguration,
-  change: {
-    basedOnVersion: number;
-    configuration: ScoringConfiguration;
-    reason: string;
-    action: 'scoring.configuration_saved' | 'scoring.configuration_restored';
-    restoredFromVersion?: number;
-  },
-  options: RescoreOptions = {},
+  change: ScoringConfigurationChange,
+  options: RescoreOptions,
 ): Promise<AppliedConfiguration> {
   const { organizationId } = actor;
   if (current.version !== change.basedOnVersion) {

@@ -1,15 +1,9 @@
-import { connectionStringOf, type PrismaClient } from '@/lib/db/create-prisma-client';
-import { withTenant } from '@/lib/db/tenant';
+import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { notFoundError } from '@/lib/errors';
-import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
-import {
-  applyScoringConfiguration,
-  CONFIGURATION_TRANSACTION_TIMEOUT_MS,
-  type AppliedConfiguration,
-} from './apply-scoring-configuration';
+import type { OrganizationActor } from '@/lib/tenancy/require-actor-permission';
+import { applyScoringConfiguration, type AppliedConfiguration } from './apply-scoring-configuration';
 import { readComponentNumbers, readTargetsSnapshot, readThresholds } from './configuration-snapshot';
 import type { RescoreOptions } from './rescore-latest-results';
-import { loadScoringConfiguration } from './load-scoring-configuration';
 import type { RestoreScoringVersionInput } from './scoring-config-input';
 
 /**
@@ -22,35 +16,27 @@ export async function restoreScoringVersion(
   input: RestoreScoringVersionInput,
   options: RescoreOptions = {},
 ): Promise<AppliedConfiguration> {
-  return withTenant(
+  return applyScoringConfiguration(
     prisma,
-    { organizationId: actor.organizationId, userId: actor.userId },
+    actor,
     async (tx) => {
-      await requireActorPermission(tx, actor, 'settings.write');
-      const current = await loadScoringConfiguration(tx, actor.organizationId, { lock: true });
       const restored = await tx.weightConfig.findUnique({
         where: { organizationId_version: { organizationId: actor.organizationId, version: input.version } },
         select: { weights: true, targets: true, thresholds: true },
       });
       if (!restored) throw notFoundError();
-      return applyScoringConfiguration(
-        tx,
-        actor,
-        current,
-        {
-          basedOnVersion: input.basedOnVersion,
-          configuration: {
-            weights: readComponentNumbers(restored.weights),
-            targets: readTargetsSnapshot(restored.targets),
-            thresholds: readThresholds(restored.thresholds),
-          },
-          reason: input.reason ?? `Restored version ${input.version}`,
-          action: 'scoring.configuration_restored',
-          restoredFromVersion: input.version,
+      return {
+        basedOnVersion: input.basedOnVersion,
+        configuration: {
+          weights: readComponentNumbers(restored.weights),
+          targets: readTargetsSnapshot(restored.targets),
+          thresholds: readThresholds(restored.thresholds),
         },
-        { connectionString: connectionStringOf(prisma), ...options },
-      );
+        reason: input.reason ?? `Restored version ${input.version}`,
+        action: 'scoring.configuration_restored',
+        restoredFromVersion: input.version,
+      };
     },
-    { timeout: CONFIGURATION_TRANSACTION_TIMEOUT_MS },
+    options,
   );
 }

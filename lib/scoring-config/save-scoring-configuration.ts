@@ -1,16 +1,11 @@
-import { connectionStringOf, type PrismaClient } from '@/lib/db/create-prisma-client';
-import { withTenant } from '@/lib/db/tenant';
+import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { AppError } from '@/lib/errors';
 import { COMPONENT_SLUGS } from '@/lib/framework';
-import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
-import {
-  applyScoringConfiguration,
-  CONFIGURATION_TRANSACTION_TIMEOUT_MS,
-  type AppliedConfiguration,
-} from './apply-scoring-configuration';
+import type { OrganizationActor } from '@/lib/tenancy/require-actor-permission';
+import { applyScoringConfiguration, type AppliedConfiguration } from './apply-scoring-configuration';
 import type { ComponentNumbers, ScoringConfiguration, TargetsSnapshot } from './configuration-snapshot';
 import type { RescoreOptions } from './rescore-latest-results';
-import { loadScoringConfiguration, type SegmentOption } from './load-scoring-configuration';
+import type { SegmentOption } from './load-scoring-configuration';
 import type { SaveScoringConfigurationInput, ScoringConfigurationInput } from './scoring-config-input';
 
 /**
@@ -24,22 +19,16 @@ export async function saveScoringConfiguration(
   input: SaveScoringConfigurationInput,
   options: RescoreOptions = {},
 ): Promise<AppliedConfiguration> {
-  return withTenant(
+  return applyScoringConfiguration(
     prisma,
-    { organizationId: actor.organizationId, userId: actor.userId },
-    async (tx) => {
-      await requireActorPermission(tx, actor, 'settings.write');
-      const current = await loadScoringConfiguration(tx, actor.organizationId, { lock: true });
-      const configuration = configurationFromInput(input, current.segments, current.configuration.targets);
-      return applyScoringConfiguration(
-        tx,
-        actor,
-        current,
-        { basedOnVersion: input.basedOnVersion, configuration, reason: input.reason, action: 'scoring.configuration_saved' },
-        { connectionString: connectionStringOf(prisma), ...options },
-      );
-    },
-    { timeout: CONFIGURATION_TRANSACTION_TIMEOUT_MS },
+    actor,
+    async (_tx, current) => ({
+      basedOnVersion: input.basedOnVersion,
+      configuration: configurationFromInput(input, current.segments, current.configuration.targets),
+      reason: input.reason,
+      action: 'scoring.configuration_saved',
+    }),
+    options,
   );
 }
 
