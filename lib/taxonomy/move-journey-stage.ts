@@ -1,10 +1,9 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant, type Tx } from '@/lib/db/tenant';
-import { notFoundError } from '@/lib/errors';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import type { MoveJourneyStageInput } from './taxonomy-input';
-import { findTaxonomySnapshot, lockTaxonomy, renumberStages, staleTaxonomyError } from './taxonomy-records';
+import { lockEntryForEdit, renumberStages } from './taxonomy-records';
 
 /**
  * Moves a journey stage one place earlier or later (swapping with its neighbour, retired stages included, since
@@ -19,10 +18,7 @@ export async function moveJourneyStage(
   const { organizationId } = actor;
   return withTenant(prisma, { organizationId, userId: actor.userId }, async (tx) => {
     await requireActorPermission(tx, actor, 'settings.write');
-    await lockTaxonomy(tx, organizationId);
-    const stage = await findTaxonomySnapshot(tx, organizationId, 'stage', input.id);
-    if (!stage) throw notFoundError();
-    if (stage.version !== input.version) throw staleTaxonomyError('stage', stage.name);
+    const stage = await lockEntryForEdit(tx, organizationId, 'stage', input.id, input.version);
 
     await renumberStages(tx, organizationId);
     const orderBefore = await stageOrder(tx, organizationId);

@@ -1,10 +1,9 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant } from '@/lib/db/tenant';
-import { notFoundError } from '@/lib/errors';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import type { SetTaxonomyEntryRetiredInput } from './taxonomy-input';
-import { ENTITY_TYPE, findTaxonomySnapshot, lockTaxonomy, staleTaxonomyError } from './taxonomy-records';
+import { ENTITY_TYPE, findTaxonomySnapshot, lockEntryForEdit, staleTaxonomyError } from './taxonomy-records';
 
 /**
  * Retires a segment or journey stage, or restores a retired one, audited as '<type>.retired' / '<type>.restored'.
@@ -19,10 +18,7 @@ export async function setTaxonomyEntryRetired(
   const { organizationId } = actor;
   return withTenant(prisma, { organizationId, userId: actor.userId }, async (tx) => {
     await requireActorPermission(tx, actor, 'settings.write');
-    await lockTaxonomy(tx, organizationId);
-    const before = await findTaxonomySnapshot(tx, organizationId, input.kind, input.id);
-    if (!before) throw notFoundError();
-    if (before.version !== input.version) throw staleTaxonomyError(input.kind, before.name);
+    const before = await lockEntryForEdit(tx, organizationId, input.kind, input.id, input.version);
     if ((before.retiredAt !== null) === input.retired) return { version: before.version, changed: false };
 
     const where = { organizationId, id: input.id, version: input.version };

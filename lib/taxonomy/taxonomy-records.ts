@@ -1,5 +1,5 @@
 import type { Tx } from '@/lib/db/tenant';
-import { AppError } from '@/lib/errors';
+import { AppError, notFoundError } from '@/lib/errors';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { TaxonomyKind } from './taxonomy-input';
 
@@ -35,6 +35,24 @@ export async function findTaxonomySnapshot(tx: Tx, organizationId: string, kind:
   }
   const row = await tx.journeyStage.findFirst({ where: { organizationId, id }, select: { name: true, position: true, retiredAt: true, version: true } });
   return row ? { ...row, retiredAt: row.retiredAt?.toISOString() ?? null } : null;
+}
+
+/**
+ * The prologue of every edit of an existing entry: takes the taxonomy lock, then reads the entry as the admin's
+ * page saw it — NOT_FOUND when it is missing or another organisation's, CONFLICT when it changed since.
+ */
+export async function lockEntryForEdit(
+  tx: Tx,
+  organizationId: string,
+  kind: TaxonomyKind,
+  id: string,
+  expectedVersion: number,
+): Promise<TaxonomySnapshot> {
+  await lockTaxonomy(tx, organizationId);
+  const entry = await findTaxonomySnapshot(tx, organizationId, kind, id);
+  if (!entry) throw notFoundError();
+  if (entry.version !== expectedVersion) throw staleTaxonomyError(kind, entry.name);
+  return entry;
 }
 
 /** Names are unique per organisation regardless of case ("Enterprise" and "enterprise" are one segment). */

@@ -1,14 +1,13 @@
 import { recordAuditEvent } from '@/lib/audit/record-audit-event';
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant } from '@/lib/db/tenant';
-import { notFoundError } from '@/lib/errors';
 import { requireActorPermission, type OrganizationActor } from '@/lib/tenancy/require-actor-permission';
 import type { UpdateTaxonomyEntryInput } from './taxonomy-input';
 import {
   assertTaxonomyNameFree,
   ENTITY_TYPE,
   findTaxonomySnapshot,
-  lockTaxonomy,
+  lockEntryForEdit,
   mapTaxonomyUniqueViolation,
   staleTaxonomyError,
 } from './taxonomy-records';
@@ -26,10 +25,7 @@ export async function updateTaxonomyEntry(
   const { organizationId } = actor;
   return withTenant(prisma, { organizationId, userId: actor.userId }, async (tx) => {
     await requireActorPermission(tx, actor, 'settings.write');
-    await lockTaxonomy(tx, organizationId);
-    const before = await findTaxonomySnapshot(tx, organizationId, input.kind, input.id);
-    if (!before) throw notFoundError();
-    if (before.version !== input.version) throw staleTaxonomyError(input.kind, before.name);
+    const before = await lockEntryForEdit(tx, organizationId, input.kind, input.id, input.version);
     const tierUnchanged = input.kind !== 'segment' || input.tier === before.tier;
     if (before.name === input.name && tierUnchanged) return { version: before.version, changed: false };
     await assertTaxonomyNameFree(tx, organizationId, input.kind, input.name, input.id);
