@@ -177,7 +177,9 @@ async function openStager(connectionString: string | undefined, organizationId: 
   const client = new pg.Client({ connectionString });
   await client.connect();
   try {
-    await client.query(`SELECT set_config('app.org_id', $1, false)`, [organizationId]);
+    // work_mem: string_to_table materialises a chunk's text (~7 MB at 5,000 rows); with the default 4 MB it
+    // spilled to a temporary file and was read back on the save's critical path.
+    await client.query(`SELECT set_config('app.org_id', $1, false), set_config('work_mem', '32MB', false)`, [organizationId]);
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
