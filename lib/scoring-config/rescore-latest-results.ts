@@ -55,10 +55,16 @@ export async function rescoreLatestResults(
     for (;;) {
       const chunk = await staging;
       if (chunk === null) break;
-      staging = stager.stageNext(chunks);
       lap('score');
       const range = [organizationId, batchId, version, chunk.firstAssessmentId, chunk.lastAssessmentId] as const;
-      const results = await tx.$executeRawUnsafe(APPLY_RESULTS_SQL, ...range);
+      const applyingResults = tx.$executeRawUnsafe(APPLY_RESULTS_SQL, ...range);
+      applyingResults.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+      // Node scores the next chunk (~0.1 s of one thread) while PostgreSQL applies this one: let the UPDATE reach
+      // the server first, or the apply waits for that computation on every chunk.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      staging = stager.stageNext(chunks);
+      staging.catch(() => undefined); // awaited by the next turn or the finally below
+      const results = await applyingResults;
       lap('results');
       const scores = await tx.$executeRawUnsafe(APPLY_ACCOUNT_SCORES_SQL, ...range);
       // The trend's month row of each latest result carries its score too; earlier months (and account_score's
@@ -93,7 +99,7 @@ export interface RescoreOptions {
 const STAGED_COLUMNS = [
   'assessment_id uuid', 'account_id uuid', 'score float8', 'gap float8', 'band band',
   ...COMPONENT_SLUGS.map((slug) => `gap_${slug} float8`), ...COMPONENT_SLUGS.map((slug) => `lever_${slug} float8`),
-  'targets jsonb', 'output jsonb',
+  'targets json', 'output json',
 ].map((column) => column.split(' ') as [name: string, type: string]);
 
 /**
@@ -200,8 +206,8 @@ const STAGED_CHUNK = `st.organization_id = $1::uuid AND st.batch_id = $2::uuid A
 
 const APPLY_RESULTS_SQL = `
 UPDATE assessment_result r
-   SET weight_config_version = $3::int, score = st.score, gap = st.gap, band = st.band, targets = st.targets,
-       output = st.output || jsonb_build_object('confidence', r.output->'confidence',
+   SET weight_config_version = $3::int, score = st.score, gap = st.gap, band = st.band, targets = st.targets::jsonb,
+       output = st.output::jsonb || jsonb_build_object('confidence', r.output->'confidence',
                                                 'unanswered', COALESCE(r.output->'unanswered', '0'::jsonb))
   FROM rescore_staging st
  WHERE ${STAGED_CHUNK} AND r.organization_id = $1::uuid AND r.assessment_id = st.assessment_id`;

@@ -67,7 +67,7 @@ function expectedSqlType(field: DmmfField): string {
     case 'Boolean':
       return 'boolean';
     case 'Json':
-      return 'jsonb';
+      return native === 'Json' ? 'json' : 'jsonb';
     case 'Decimal':
       return `numeric(${field.nativeType?.[1].join(',') ?? '65,30'})`;
     case 'DateTime':
