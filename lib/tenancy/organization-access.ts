@@ -4,7 +4,7 @@ import { can, type Permission } from '@/lib/auth/permissions';
 import { cache } from 'react';
 import { requireUser, type CurrentUser } from '@/lib/auth/current-user';
 import { prisma } from '@/lib/db/prisma';
-import { withTenant, withUser, type Tx } from '@/lib/db/tenant';
+import { withTenant, type Tx } from '@/lib/db/tenant';
 import type { Role } from '@/lib/generated/prisma/enums';
 
 export interface OrganizationAccess {
@@ -20,20 +20,29 @@ interface UserMembership {
 }
 
 /**
- * All of a user's memberships with their organisations, in one transaction, once per render (React `cache`: the
- * layout's switcher and the page's access check share it). Never cached across requests: a removed member loses
- * access on their next request.
+ * All of a user's memberships with their organisations, once per render (React `cache`: the layout's switcher and
+ * the page's access check share it). One statement: user_memberships() sets the user's row-level-security context
+ * and reads under it (see its migration), where withUser took five round trips. Never cached across requests: a
+ * removed member loses access on their next request.
  */
-const userMemberships = cache(
-  (userId: string): Promise<UserMembership[]> =>
-    withUser(prisma(), userId, (tx) =>
-      tx.membership.findMany({
-        where: { userId },
-        select: { role: true, organization: { select: { id: true, name: true, slug: true, reviewIntervalDays: true } } },
-        orderBy: { organization: { name: 'asc' } },
-      }),
-    ),
-);
+const userMemberships = cache((userId: string) => readUserMemberships(userId));
+
+/** Uncached: server actions and route handlers check access against the memberships as they are now. */
+async function readUserMemberships(userId: string): Promise<UserMembership[]> {
+  const rows = await prisma().$queryRaw<MembershipRow[]>`SELECT * FROM user_memberships(${userId}::uuid)`;
+  return rows.map((row) => ({
+    role: row.role,
+    organization: { id: row.organization_id, name: row.organization_name, slug: row.organization_slug, reviewIntervalDays: row.review_interval_days },
+  }));
+}
+
+interface MembershipRow {
+  role: Role;
+  organization_id: string;
+  organization_name: string;
+  organization_slug: string;
+  review_interval_days: number;
+}
 
 /**
  * Ties the organisation in the URL to the signed-in user's membership. The organisation is never taken from
@@ -48,12 +57,7 @@ export const requireOrganizationAccess = cache(async (slug: string): Promise<Org
 
 /** The user's access to the organisation with this slug, or null (not a member, or no such organisation). */
 export async function findOrganizationAccess(user: CurrentUser, slug: string): Promise<OrganizationAccess | null> {
-  const membership = await withUser(prisma(), user.id, (tx) =>
-    tx.membership.findFirst({
-      where: { userId: user.id, organization: { slug } },
-      select: { role: true, organization: { select: { id: true, name: true, slug: true } } },
-    }),
-  );
+  const membership = (await readUserMemberships(user.id)).find((m) => m.organization.slug === slug);
   return membership ? { user, organization: membership.organization, role: membership.role } : null;
 }
 

@@ -117,6 +117,23 @@ describe('row-level security', () => {
     expect(await withUser(db.appPrisma, alice, (tx) => tx.account.count())).toBe(0);
   });
 
+  it('user_memberships() reads one user\'s memberships under RLS in one statement, and leaves no setting behind', async () => {
+    type Row = { organization_slug: string; role: string };
+    const mine = await db.appPrisma.$queryRaw<Row[]>`SELECT organization_slug, role::text FROM user_memberships(${alice}::uuid)`;
+    expect(mine).toEqual([{ organization_slug: 'org-a', role: 'ADMIN' }]);
+    // Called by the app role, it is bound by the same policies: nothing of the user's survives the statement.
+    expect(await db.appPrisma.membership.findMany()).toEqual([]);
+    // Inside a tenant transaction it puts the previous user back: what follows still runs as that user (none here).
+    const after = await withTenant(db.appPrisma, { organizationId: orgB }, async (tx) => {
+      await tx.$queryRaw`SELECT * FROM user_memberships(${alice}::uuid)`;
+      const [row] = await tx.$queryRaw<{ user_id: string }[]>`SELECT current_setting('app.user_id', true) AS user_id`;
+      return { userId: row?.user_id, accounts: (await tx.account.findMany({ select: { name: true } })).map((a) => a.name) };
+    });
+    expect(after).toEqual({ userId: '', accounts: ['B1'] });
+    const nobody = await db.appPrisma.$queryRaw<Row[]>`SELECT organization_slug, role::text FROM user_memberships(${randomUUID()}::uuid)`;
+    expect(nobody).toEqual([]);
+  });
+
   it('an invitation is visible by its token hash alone, and no other', async () => {
     const found = await withInvitationToken(db.appPrisma, 'hash-b', (tx) => tx.invitation.findMany());
     expect(found.map((i) => i.email)).toEqual(['new@b.example']);
