@@ -3,7 +3,7 @@ import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
-import { HEATMAP_ACCOUNT_PAGE_SIZE, type HeatmapRow, type PortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
+import { HEATMAP_ACCOUNT_PAGE_SIZE, type PortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
 import {
   HEATMAP_DIMENSIONS,
   hasPortfolioFilters,
@@ -14,29 +14,14 @@ import {
   type PortfolioFilters,
 } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, tableClasses, thClasses } from './chart-card';
-import { formatPoints, formatSigned } from './format';
+import { HeatmapRows } from './heatmap-rows';
 import { PortfolioEmpty } from './portfolio-empty';
 
 const DIMENSION_LABELS: Record<HeatmapDimension, string> = { segment: 'Segment', owner: 'CSM', stage: 'Journey stage', account: 'Account' };
 
 /**
- * Colour of a cell from its gap to target (one class each, `.heatmap-rows a.g…` in app/globals.css); the value is
- * always printed too, so colour is never the only cue.
- */
-function gapClass(gap: number | null): string {
-  if (gap === null) return 'gn';
-  if (gap <= 0) return 'g0';
-  if (gap < 15) return 'g1';
-  if (gap < 30) return 'g2';
-  return 'g3';
-}
-
-/**
- * The heatmap's table. Rows and cells are plain elements styled by `.heatmap-rows` (app/globals.css) and plain
- * `<a>` links: a CSM heatmap has thousands of cells, and per-cell class lists or a `next/link` per cell (a client
- * reference and its props in the RSC payload as well as the HTML) were most of the page's bytes and render time.
- * Cell links are relative to the heatmap's URL (`/o/<slug>/portfolio/heatmap`): `accounts?…` is the drill-down,
- * `../accounts?…` the accounts list.
+ * The heatmap: row dimension switcher, sortable headers, the rows (HeatmapRows: figures in the RSC payload, the
+ * markup rendered from them) and, for accounts, the pager.
  */
 export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; heatmap: PortfolioHeatmap; filters: PortfolioFilters; params: HeatmapParams }) {
   const base = `/o/${slug}/portfolio/heatmap`;
@@ -46,11 +31,6 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
   };
   const sortHref = (sort: HeatmapSort) => href({ sort, dir: params.sort === sort && params.dir === 'asc' ? 'desc' : 'asc' });
   const ariaSort = (sort: HeatmapSort) => (params.sort === sort ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined);
-  /** The accounts behind a cell: the same filters narrowed to the row, on the drill-down list, sorted by that component's gap. */
-  const rowHref = (row: HeatmapRow) =>
-    params.by === 'account' ? portfolioHref('../accounts', {}, { q: row.label }) : portfolioHref('accounts', { ...filters, [params.by]: row.key ?? 'none' });
-  const cellHref = (rowLink: string, component: string) =>
-    params.by === 'account' ? rowLink : `${rowLink}${rowLink.includes('?') ? '&' : '?'}component=${component}`;
   const paged = params.by === 'account';
   const pageCount = Math.max(1, Math.ceil(heatmap.totalRows / HEATMAP_ACCOUNT_PAGE_SIZE));
 
@@ -98,30 +78,18 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
                     ))}
                   </tr>
                 </thead>
-                <tbody className="heatmap-rows">
-                  {heatmap.rows.map((row) => {
-                    const rowLink = rowHref(row);
-                    return (
-                      <tr key={row.key ?? 'none'}>
-                        <th scope="row"><a href={rowLink}>{row.label}</a></th>
-                        <td className="n">{row.accounts}</td>
-                        <td className="n">{formatPoints(row.meanScore)}</td>
-                        {row.cells.map((cell) => (
-                          <td key={cell.slug}>
-                            <a
-                              href={cellHref(rowLink, cell.slug)}
-                              aria-label={`${row.label}, ${COMPONENT_NAMES[cell.slug]}: mean ${formatPoints(cell.meanCurrent)}, gap ${formatSigned(cell.gap)} (${cell.included} accounts)`}
-                              className={gapClass(cell.gap)}
-                            >
-                              <span>{formatPoints(cell.meanCurrent)}</span>
-                              <span>{cell.gap === null ? '' : formatSigned(-cell.gap)}</span>
-                            </a>
-                          </td>
-                        ))}
-                      </tr>
-                    );
-                  })}
-                </tbody>
+                <HeatmapRows
+                  rows={heatmap.rows.map((row) => ({
+                    key: row.key,
+                    label: row.label,
+                    accounts: row.accounts,
+                    meanScore: row.meanScore,
+                    cells: row.cells.map((cell) => [cell.meanCurrent, cell.gap, cell.included]),
+                  }))}
+                  by={params.by}
+                  filters={filters}
+                  components={heatmap.rows[0]!.cells.map((cell) => ({ slug: cell.slug, name: COMPONENT_NAMES[cell.slug] }))}
+                />
               </table>
               {paged ? <HeatmapPager page={heatmap.page} pageCount={pageCount} total={heatmap.totalRows} pageHref={(page) => href({ page })} /> : null}
             </>
