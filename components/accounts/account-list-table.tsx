@@ -1,10 +1,8 @@
 import Link from 'next/link';
-import { BAND_LABELS } from '@/components/ui/band-badge';
 import { cn } from '@/components/ui/cn';
 import { accountListSearch, DEFAULT_DIRECTION, type AccountListParams, type AccountSort } from '@/lib/accounts/account-list-params';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';
-import { formatScore } from '@/lib/scoring/format';
-import { formatArr, formatDay } from './format';
+import { AccountListRows } from './account-list-rows';
 
 type Column = { label: string; sort?: AccountSort; align?: 'right' };
 const COLUMNS: Column[] = [
@@ -47,7 +45,7 @@ function SortHeader({ column, params, basePath }: { column: Column; params: Acco
   );
 }
 
-/** The accounts of one list page. Each account's name links to its page. Display rounding only. */
+/** The accounts of one list page: sortable headers and the rows (AccountListRows). Each account's name links to its page. */
 export function AccountListTable({
   rows,
   params,
@@ -69,42 +67,15 @@ export function AccountListTable({
             ))}
           </tr>
         </thead>
-        {/* Cell styles come from `.account-rows` (app/globals.css): one rule each instead of a class list per cell.
-            Plain <a> links: a next/link per row would add a client component and its props to every row. */}
-        <tbody className="account-rows divide-y divide-line">
-          {rows.map((row) => (
-            <tr key={row.id}>
-              <th scope="row">
-                <a href={`${basePath}/${row.id}`}>{row.name}</a>
-                {row.externalId ? <span>{row.externalId}</span> : null}
-              </th>
-              <td>
-                {row.segment ?? '—'}
-                {row.segmentRetired ? <RetiredMark /> : null}
-              </td>
-              <td>{row.owner ?? 'Unassigned'}</td>
-              <td>
-                {row.stage ?? '—'}
-                {row.stageRetired ? <RetiredMark /> : null}
-              </td>
-              <td className="num">{formatArr(row.arr)}</td>
-              <td className="date">{formatDay(row.renewalDate)}</td>
-              <td className="score">{formatScore(row.score)}</td>
-              <td className="gap">{formatScore(row.gap)}</td>
-              <td>{row.band ? <span className={`band ${row.band}`}>{BAND_LABELS[row.band]}</span> : 'Not assessed'}</td>
-              <td className="date">
-                {row.lastAssessedAt ? formatDay(row.lastAssessedAt) : 'Never'}
-                {row.stale ? <span className="stale">Stale</span> : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
+        <AccountListRows
+          rows={rows.map((row) => ({
+            id: row.id, name: row.name, externalId: row.externalId, segment: row.segment, segmentRetired: row.segmentRetired,
+            owner: row.owner, stage: row.stage, stageRetired: row.stageRetired, arr: row.arr, renewalDate: row.renewalDate,
+            score: row.score, gap: row.gap, band: row.band, lastAssessedAt: row.lastAssessedAt, stale: row.stale,
+          }))}
+          basePath={basePath}
+        />
       </table>
     </div>
   );
-}
-
-/** A segment or stage the organisation has retired: the account keeps it, new assignments cannot choose it. */
-function RetiredMark() {
-  return <span className="retired">(retired)</span>;
 }
