@@ -83,7 +83,8 @@ export function accountListWhere(scope: ResolvedScope, params: AccountListParams
   ];
   if (params.q) {
     const pattern = likePattern(params.q);
-    conditions.push(Prisma.sql`(lower(a.name) LIKE ${pattern} OR lower(a.external_id) LIKE ${pattern})`);
+    // ILIKE, not lower() LIKE: the trigram indexes on name and external_id serve it (see their migration).
+    conditions.push(Prisma.sql`(a.name ILIKE ${pattern} OR a.external_id ILIKE ${pattern})`);
   }
   if (params.owner === 'mine') conditions.push(Prisma.sql`a.owner_user_id = ${scope.userId}::uuid`);
   if (params.segment) conditions.push(Prisma.sql`a.segment_id = ${params.segment}::uuid`);
