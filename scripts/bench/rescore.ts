@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5] [--preview-only]`
+ * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5] [--preview-only] [--pairs 1]`
  *
  * Benchmarks the scoring settings (issue 6) on a seed:large organisation, directly on the use cases inside the RLS
  * tenant transaction as the app role: the impact preview of a proposed configuration (N runs: p50 / max, plus the
@@ -80,18 +80,21 @@ async function main(): Promise<void> {
     });
     console.log(`[bench:rescore] preview parts: read ${fmt(readTime)}, scoreFromCurrents × ${accounts} + summary ${fmt(computeTime)}`);
 
-    const saveStart = process.hrtime.bigint();
     if (process.argv.includes('--preview-only')) return;
     const phases = (t: Record<string, number>) =>
       console.log(`[bench:rescore]   phases: ${Object.entries(t).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
-    const saved = await saveScoringConfiguration(
-      app, actor, { ...proposal, basedOnVersion: current.version, reason: 'bench' }, { onTimings: phases },
-    );
-    console.log(`[bench:rescore] save + re-score of ${saved.rescored} latest results (one transaction): ${fmt(ms(saveStart))}`);
+    // --pairs N: N save + restore pairs in this one process (the first pair also pays for Node's JIT warming up).
+    let basedOnVersion = current.version;
+    for (let pair = 0; pair < Number(arg('pairs', '1')); pair += 1) {
+      const saveStart = process.hrtime.bigint();
+      const saved = await saveScoringConfiguration(app, actor, { ...proposal, basedOnVersion, reason: 'bench' }, { onTimings: phases });
+      console.log(`[bench:rescore] save + re-score of ${saved.rescored} latest results (one transaction): ${fmt(ms(saveStart))}`);
 
-    const restoreStart = process.hrtime.bigint();
-    const restored = await restoreScoringVersion(app, actor, { version: current.version, basedOnVersion: saved.version }, { onTimings: phases });
-    console.log(`[bench:rescore] restore version ${current.version} + re-score of ${restored.rescored}: ${fmt(ms(restoreStart))}`);
+      const restoreStart = process.hrtime.bigint();
+      const restored = await restoreScoringVersion(app, actor, { version: current.version, basedOnVersion: saved.version }, { onTimings: phases });
+      console.log(`[bench:rescore] restore version ${current.version} + re-score of ${restored.rescored}: ${fmt(ms(restoreStart))}`);
+      basedOnVersion = restored.version;
+    }
   } finally {
     await owner.$disconnect();
     await app.$disconnect();
