@@ -44,15 +44,21 @@ export interface AccountListPage {
   pageSize: number;
 }
 
-/** SQL expression per sort key; every key sorts NULLs last in both directions, then by name and id. */
+/**
+ * SQL expression per sort key; every key sorts NULLs last in both directions, then by name and id. The gap is
+ * 100 − score (lib/scoring computes it so), so gap order is score order reversed and the score index serves both:
+ * an index on gap would be one more index rewritten for every account on every re-score.
+ */
 const SORT_COLUMN: Record<AccountSort, Prisma.Sql> = {
   name: Prisma.sql`a.name`,
   score: Prisma.sql`sc.score`,
-  gap: Prisma.sql`sc.gap`,
+  gap: Prisma.sql`sc.score`,
   arr: Prisma.sql`a.arr`,
   renewal: Prisma.sql`a.renewal_date`,
   assessed: Prisma.sql`sc.submitted_at`,
 };
+/** Sort keys whose column runs the other way (see SORT_COLUMN). */
+const REVERSED: ReadonlySet<AccountSort> = new Set(['gap']);
 
 /** Escapes LIKE wildcards so a search for "50%" means the characters, not a pattern. */
 function likePattern(query: string): string {
@@ -140,9 +146,10 @@ function sliceSql(
 ): Prisma.Sql {
   const key = SORT_COLUMN[params.sort];
   const byKey = params.sort !== 'name' && slice === 'keyed';
-  const direction = params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
+  const ascending = (params.dir === 'asc') !== REVERSED.has(params.sort);
+  const direction = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // Names sort in the chosen direction; in every other slice name and id only break ties, always A→Z.
-  const nameDirection = params.sort === 'name' ? direction : Prisma.sql`ASC`;
+  const nameDirection = params.sort === 'name' ? (params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`) : Prisma.sql`ASC`;
   const extra = slice === 'keyed' ? [Prisma.sql`${key} IS NOT NULL`] : slice === 'unkeyed' ? [Prisma.sql`${key} IS NULL`] : [];
   const order = byKey
     ? Prisma.sql`${key} ${direction}, a.name ASC, a.id ASC`
