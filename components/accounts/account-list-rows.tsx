@@ -3,10 +3,17 @@
 import { BAND_LABELS } from '@/components/ui/band-badge';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';
 import { formatScore } from '@/lib/scoring/format';
-import { formatArr, formatDay } from './format';
 
-/** What a row shows: the list row without the fields only the CSV export uses. */
-export type AccountListRowData = Omit<AccountListRow, 'ownerEmail' | 'archivedAt'>;
+/**
+ * What a row shows. Money and dates arrive formatted by the server: Intl's output differs between ICU versions
+ * ("Sep" / "Sept"), and the browser's must not disagree with the server's HTML when the rows hydrate.
+ */
+export type AccountListRowData = Omit<AccountListRow, 'ownerEmail' | 'archivedAt' | 'arr' | 'renewalDate' | 'lastAssessedAt'> & {
+  arr: string;
+  renewalDate: string;
+  /** null: never assessed. */
+  lastAssessedAt: string | null;
+};
 
 /**
  * The rows of one list page. A client component only so that the RSC payload carries each row's fields instead of
@@ -33,13 +40,13 @@ export function AccountListRows({ rows, basePath }: { rows: AccountListRowData[]
             {row.stage ?? '—'}
             {row.stageRetired ? <RetiredMark /> : null}
           </td>
-          <td className="num">{formatArr(row.arr)}</td>
-          <td className="date">{formatDay(row.renewalDate)}</td>
+          <td className="num">{row.arr}</td>
+          <td className="date">{row.renewalDate}</td>
           <td className="score">{formatScore(row.score)}</td>
           <td className="gap">{formatScore(row.gap)}</td>
           <td>{row.band ? <span className={`band ${row.band}`}>{BAND_LABELS[row.band]}</span> : 'Not assessed'}</td>
           <td className="date">
-            {row.lastAssessedAt ? formatDay(row.lastAssessedAt) : 'Never'}
+            {row.lastAssessedAt ?? 'Never'}
             {row.stale ? <span className="stale">Stale</span> : null}
           </td>
         </tr>

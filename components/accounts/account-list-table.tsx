@@ -3,6 +3,7 @@ import { cn } from '@/components/ui/cn';
 import { accountListSearch, DEFAULT_DIRECTION, type AccountListParams, type AccountSort } from '@/lib/accounts/account-list-params';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';
 import { AccountListRows } from './account-list-rows';
+import { formatArr, formatDay } from './format';
 
 type Column = { label: string; sort?: AccountSort; align?: 'right' };
 const COLUMNS: Column[] = [
@@ -70,8 +71,8 @@ export function AccountListTable({
         <AccountListRows
           rows={rows.map((row) => ({
             id: row.id, name: row.name, externalId: row.externalId, segment: row.segment, segmentRetired: row.segmentRetired,
-            owner: row.owner, stage: row.stage, stageRetired: row.stageRetired, arr: row.arr, renewalDate: row.renewalDate,
-            score: row.score, gap: row.gap, band: row.band, lastAssessedAt: row.lastAssessedAt, stale: row.stale,
+            owner: row.owner, stage: row.stage, stageRetired: row.stageRetired, arr: formatArr(row.arr), renewalDate: formatDay(row.renewalDate),
+            score: row.score, gap: row.gap, band: row.band, lastAssessedAt: row.lastAssessedAt ? formatDay(row.lastAssessedAt) : null, stale: row.stale,
           }))}
           basePath={basePath}
         />
