@@ -181,6 +181,9 @@ interface Stager {
 async function openStager(connectionString: string | undefined, organizationId: string, batchId: string): Promise<Stager> {
   if (!connectionString) throw new Error('The re-score needs the connection string of its Prisma client (connectionStringOf).');
   const client = new pg.Client({ connectionString });
+  // A connection lost mid-save is reported by the query in flight (which fails the save); without a listener the
+  // client's 'error' event would also crash the process.
+  client.on('error', () => undefined);
   await client.connect();
   try {
     // work_mem: string_to_table materialises a chunk's text (~7 MB at 5,000 rows); with the default 4 MB it

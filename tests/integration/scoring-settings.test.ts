@@ -311,6 +311,33 @@ describe('atomicity and concurrency', () => {
     }
   });
 
+  it('a staging insert that fails while the previous chunk is being applied leaves everything in place', async () => {
+    // The second connection stages chunk 2 (ids 6-10) while this transaction applies chunk 1: fail that insert.
+    const scores = await db.prisma.accountScore.findMany({ where: { organizationId }, orderBy: { assessmentId: 'asc' } });
+    const victim = scores[7]!.assessmentId;
+    await db.prisma.$executeRawUnsafe(`
+      CREATE FUNCTION test_fail_staging() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF NEW.assessment_id = '${victim}'::uuid THEN RAISE EXCEPTION 'test: staging fails midway'; END IF;
+        RETURN NEW;
+      END $$`);
+    await db.prisma.$executeRawUnsafe(
+      'CREATE TRIGGER test_fail_staging BEFORE INSERT ON rescore_staging FOR EACH ROW EXECUTE FUNCTION test_fail_staging()',
+    );
+    try {
+      const before = await snapshot();
+      const input = await inputFor((c) => {
+        c.weights.outcomes = 7;
+        c.targets.defaults.education = 55;
+      });
+      await expect(saveScoringConfiguration(db.appPrisma, actors.admin, input, { chunkSize: 5 })).rejects.toThrow(/staging fails midway/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db.prisma.$executeRawUnsafe('DROP TRIGGER test_fail_staging ON rescore_staging');
+      await db.prisma.$executeRawUnsafe('DROP FUNCTION test_fail_staging()');
+    }
+  });
+
   it('a save based on an earlier version is refused (CONFLICT) and changes nothing', async () => {
     const stale = await inputFor((c) => (c.weights.engagement = 2));
     await saveScoringConfiguration(db.appPrisma, actors.admin, await inputFor((c) => (c.weights.engagement = 3)));
