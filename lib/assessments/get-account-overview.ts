@@ -82,6 +82,41 @@ export interface AccountOverview {
 }
 
 /** The account page: latest score, standing per component, levers, trend and history. */
+interface AccountRow {
+  id: string;
+  name: string;
+  ownerUserId: string | null;
+  archivedAt: Date | null;
+  /** numeric(14,2) as exact text. */
+  arr: string | null;
+  renewalDate: Date | null;
+  segmentName: string | null;
+  segmentRetired: boolean;
+  stageName: string | null;
+  stageRetired: boolean;
+  ownerName: string | null;
+}
+
+interface ResultRow {
+  assessmentId: string;
+  submittedAt: Date;
+  score: number;
+  band: Band;
+  confidence: number;
+  output: unknown;
+  authorName: string;
+  frameworkVersion: string;
+  /** The assessment's answers on the latest row only (null on the others). */
+  answers: unknown;
+}
+
+interface DraftRow {
+  id: string;
+  authorUserId: string;
+  updatedAt: Date;
+  authorName: string;
+}
+
 export async function getAccountOverview(
   tx: Tx,
   actor: AssessmentActor,
@@ -90,39 +125,44 @@ export async function getAccountOverview(
   /** The organisation's review interval when the caller already read it (saves a round trip). */
   knownReviewIntervalDays?: number,
 ): Promise<AccountOverview> {
-  // One read of the account with its lookups; the organisation is a condition of the query (another
-  // organisation's id is simply missing). Sequential: one transaction is one connection.
-  const account =
+  // One statement per need, lookups joined in SQL (Prisma's nested selects cost a round trip per relation: this page
+  // made 11). The organisation is a condition of every query (another organisation's id is simply missing).
+  // Sequential: one transaction is one connection.
+  const [account] =
     typeof accountId === 'string' && UUID.test(accountId)
-      ? await tx.account.findUnique({
-          where: { organizationId_id: { organizationId: actor.organizationId, id: accountId } },
-          select: {
-            id: true, name: true, ownerUserId: true, archivedAt: true, arr: true, renewalDate: true,
-            segment: { select: { name: true, retiredAt: true } },
-            journeyStage: { select: { name: true, retiredAt: true } },
-            owner: { select: { user: { select: { name: true } } } },
-          },
-        })
-      : null;
+      ? await tx.$queryRaw<AccountRow[]>`
+          SELECT a.id, a.name, a.owner_user_id AS "ownerUserId", a.archived_at AS "archivedAt", a.arr::text AS arr,
+                 a.renewal_date AS "renewalDate", s.name AS "segmentName", (s.retired_at IS NOT NULL) AS "segmentRetired",
+                 js.name AS "stageName", (js.retired_at IS NOT NULL) AS "stageRetired", u.name AS "ownerName"
+            FROM account a
+            LEFT JOIN segment s ON s.organization_id = a.organization_id AND s.id = a.segment_id
+            LEFT JOIN journey_stage js ON js.organization_id = a.organization_id AND js.id = a.journey_stage_id
+            LEFT JOIN membership m ON m.organization_id = a.organization_id AND m.user_id = a.owner_user_id
+            LEFT JOIN "user" u ON u.id = m.user_id
+           WHERE a.organization_id = ${actor.organizationId}::uuid AND a.id = ${accountId}::uuid`
+      : [];
   if (!account) throw notFoundError();
   const found = account;
   const reviewIntervalDays =
     knownReviewIntervalDays ??
     (await tx.organization.findUniqueOrThrow({ where: { id: actor.organizationId }, select: { reviewIntervalDays: true } })).reviewIntervalDays;
-  const results = await tx.assessmentResult.findMany({
-    where: { organizationId: actor.organizationId, accountId: found.id },
-    orderBy: [{ submittedAt: 'desc' }, { assessmentId: 'desc' }],
-    take: HISTORY_LIMIT,
-    select: {
-      assessmentId: true, submittedAt: true, score: true, band: true, confidence: true, output: true,
-      assessment: { select: { author: { select: { name: true } }, frameworkVersion: true } },
-    },
-  });
-  const drafts = await tx.assessment.findMany({
-    where: { organizationId: actor.organizationId, accountId: found.id, status: 'DRAFT' },
-    orderBy: { updatedAt: 'desc' },
-    select: { id: true, authorUserId: true, updatedAt: true, author: { select: { name: true } } },
-  });
+  // The latest result's answers come with it (its weakest questions): only that row carries them.
+  const results = await tx.$queryRaw<ResultRow[]>`
+    SELECT r.assessment_id AS "assessmentId", r.submitted_at AS "submittedAt", r.score, r.band::text AS band, r.confidence,
+           r.output, u.name AS "authorName", a.framework_version AS "frameworkVersion",
+           CASE WHEN row_number() OVER (ORDER BY r.submitted_at DESC, r.assessment_id DESC) = 1 THEN a.answers END AS answers
+      FROM assessment_result r
+      JOIN assessment a ON a.organization_id = r.organization_id AND a.id = r.assessment_id
+      JOIN "user" u ON u.id = a.author_user_id
+     WHERE r.organization_id = ${actor.organizationId}::uuid AND r.account_id = ${found.id}::uuid
+     ORDER BY r.submitted_at DESC, r.assessment_id DESC
+     LIMIT ${HISTORY_LIMIT}`;
+  const drafts = await tx.$queryRaw<DraftRow[]>`
+    SELECT a.id, a.author_user_id AS "authorUserId", a.updated_at AS "updatedAt", u.name AS "authorName"
+      FROM assessment a
+      JOIN "user" u ON u.id = a.author_user_id
+     WHERE a.organization_id = ${actor.organizationId}::uuid AND a.account_id = ${found.id}::uuid AND a.status = 'DRAFT'
+     ORDER BY a.updated_at DESC`;
 
   const chronological = [...results].reverse();
   const history: HistoryEntry[] = results.map((r, i) => {
@@ -130,7 +170,7 @@ export async function getAccountOverview(
     return {
       assessmentId: r.assessmentId,
       submittedAt: r.submittedAt,
-      authorName: r.assessment.author.name,
+      authorName: r.authorName,
       score: r.score,
       band: r.band,
       confidence: r.confidence,
@@ -151,7 +191,7 @@ export async function getAccountOverview(
   const [latestRow, previousRow] = results;
   const latestOutput = latestRow ? (latestRow.output as unknown as ScoreResult) : null;
   const delta = latestOutput && previousRow ? trendBetween(previousRow.output as unknown as ScoreResult, latestOutput) : null;
-  const framework = getFramework(latestRow?.assessment.frameworkVersion ?? 'dsce-v1');
+  const framework = getFramework(latestRow?.frameworkVersion ?? 'dsce-v1');
   const components: ComponentStanding[] = framework.components.map((c) => {
     const score = latestOutput?.components[c.slug] ?? null;
     return {
@@ -165,14 +205,7 @@ export async function getAccountOverview(
     };
   });
 
-  // Only the latest assessment's answers are needed (its weakest questions), so only they are loaded.
-  const latestAnswers = latestRow
-    ? await tx.assessment.findUnique({
-        where: { organizationId_id: { organizationId: actor.organizationId, id: latestRow.assessmentId } },
-        select: { answers: true },
-      })
-    : null;
-  const answers = readStoredAnswers(latestAnswers?.answers);
+  const answers = readStoredAnswers(latestRow?.answers);
   const fixFirst: FixFirstItem[] = components
     .filter((c): c is ComponentStanding & { lever: number; current: number; target: number } =>
       c.lever !== null && c.lever > 0 && c.current !== null && c.target !== null)
@@ -198,9 +231,9 @@ export async function getAccountOverview(
       id: found.id,
       name: found.name,
       // A retired segment or stage stays on the account, marked as such.
-      segment: account.segment ? `${account.segment.name}${account.segment.retiredAt ? ' (retired)' : ''}` : null,
-      owner: account.owner?.user.name ?? null,
-      stage: account.journeyStage ? `${account.journeyStage.name}${account.journeyStage.retiredAt ? ' (retired)' : ''}` : null,
+      segment: account.segmentName === null ? null : `${account.segmentName}${account.segmentRetired ? ' (retired)' : ''}`,
+      owner: account.ownerName,
+      stage: account.stageName === null ? null : `${account.stageName}${account.stageRetired ? ' (retired)' : ''}`,
       arr: account.arr === null ? null : Number(account.arr),
       renewalDate: account.renewalDate,
       archived: found.archivedAt !== null,
@@ -223,7 +256,7 @@ export async function getAccountOverview(
     history,
     drafts: drafts.map((d) => ({
       assessmentId: d.id,
-      authorName: d.author.name,
+      authorName: d.authorName,
       updatedAt: d.updatedAt,
       mine: d.authorUserId === actor.userId,
     })),

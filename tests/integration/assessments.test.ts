@@ -343,6 +343,11 @@ describe('getAssessmentForm and getAccountOverview', () => {
     const mine = await as('csm', (tx) => getAccountOverview(tx, actor('csm'), accountA));
     expect(mine.canWrite).toBe(true);
     expect(mine.myDraftId).not.toBeNull();
+    // The account's lookups and the drafts' authors, joined in SQL.
+    expect(mine.account).toMatchObject({ id: accountA, name: 'Acme', segment: 'Enterprise', owner: 'csm', stage: null, archived: false });
+    expect(mine.drafts.find((d) => d.assessmentId === mine.myDraftId)).toMatchObject({ authorName: 'csm', mine: true });
+    expect(overview.account).toMatchObject({ id: accountA2, segment: null, owner: 'otherCsm' });
+    expect(mine.history.every((h) => h.authorName.length > 0)).toBe(true);
     const lever = mine.fixFirst[0]!;
     const levers = mine.components.map((c) => c.lever ?? 0);
     expect(lever.lever).toBe(Math.max(...levers));
