@@ -77,7 +77,12 @@ interface Outcome {
 /** Runs `requests` round-robin on every connection; timings are grouped by the request's `label`. */
 async function run(
   requests: (Request & { label: string })[],
-  options: { headersFor?: (connection: number) => Record<string, string>; total?: number },
+  options: {
+    headersFor?: (connection: number) => Record<string, string>;
+    /** Per-connection variants of `requests` (same labels, same order). */
+    requestsFor?: (connection: number) => Request[];
+    total?: number;
+  },
 ): Promise<Outcome[]> {
   const outcomes = new Map<string, Outcome>();
   for (const request of requests) outcomes.set(request.label, { label: request.label, timings: [], errors: 0 });
@@ -100,6 +105,7 @@ async function run(
       const connection = connectionOf.size;
       connectionOf.set(client, connection);
       if (options.headersFor) client.setHeaders(options.headersFor(connection));
+      if (options.requestsFor) (client as { setRequests(requests: Request[]): void }).setRequests(options.requestsFor(connection));
     },
   }, (error) => {
     finished = error ? Promise.reject(error) : Promise.resolve();
@@ -275,30 +281,26 @@ async function benchAssessments(owner: ReturnType<typeof createPrismaClient>, or
     Object.fromEntries(questions.slice(0, count).map((id, i) => [id, ((i * 7) % 5) as Answer]));
 
   type Context = { assessmentId?: string; version?: number };
-  // autocannon keeps one context object per connection: it identifies the connection's CSM.
-  const connectionOf = new WeakMap<object, number>();
-  let nextConnection = 0;
-  const csmIndex = (context: Context) => {
-    if (!connectionOf.has(context)) connectionOf.set(context, nextConnection++ % csms.length);
-    return connectionOf.get(context)!;
-  };
+  // Each connection is one CSM. Not derived from autocannon's context: it hands every connection a fresh context
+  // object at the start of each round, so a context-keyed CSM moved between connections and two connections could
+  // work on the same CSM's draft at once (the conflicts and ok:false the earlier runs counted).
   /** Server actions answer 200 with { ok: false } or a conflict; those count as errors, not timings. */
   const failed = (body: string) => /"ok":false|"status":"conflict"/.test(body);
   // Each action is posted to the page the browser posts it from: start from the account page, save and submit from
   // the assessment form (an action that revalidates re-renders that page into its response).
-  const pageOf = (context: Context, form: boolean) => {
-    const account = `${o}/accounts/${csms[csmIndex(context)]!.accountId}`;
+  const pageOf = (csm: number, context: Context, form: boolean) => {
+    const account = `${o}/accounts/${csms[csm]!.accountId}`;
     return form && context.assessmentId ? `${account}/assessments/${context.assessmentId}` : account;
   };
-  const action = (label: string, id: string, input: (context: Context) => object, read: (body: string, context: Context) => void) => ({
+  const action = (csm: number, label: string, id: string, input: (context: Context) => object, read: (body: string, context: Context) => void) => ({
     label,
     method: 'POST' as const,
     path: `${o}/accounts`,
     setupRequest: (request: Request, context: Context) => ({
       ...request,
-      path: pageOf(context, label !== 'assessment: start'),
-      headers: { 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', cookie: cookies[csmIndex(context)]! },
-      body: JSON.stringify([o.slice(3), { accountId: csms[csmIndex(context)]!.accountId, ...input(context) }]),
+      path: pageOf(csm, context, label !== 'assessment: start'),
+      headers: { 'Next-Action': id, Accept: 'text/x-component', 'Content-Type': 'text/plain;charset=UTF-8', cookie: cookies[csm]! },
+      body: JSON.stringify([o.slice(3), { accountId: csms[csm]!.accountId, ...input(context) }]),
     }),
     onResponse: (_status: number, body: string, context: Context) => {
       if (failed(body)) actionFailures.set(label, (actionFailures.get(label) ?? 0) + 1);
@@ -312,19 +314,20 @@ async function benchAssessments(owner: ReturnType<typeof createPrismaClient>, or
   };
   const actionFailures = new Map<string, number>();
   const rounds = Math.max(1, Math.floor(amount / 5 / connections)) * connections;
-  const outcomes = await run(
-    [
-      action('assessment: start', start, () => ({ source: 'previous' }), (body, context) => {
+  const requestsFor = (connection: number) => {
+    const csm = connection % csms.length;
+    return [
+      action(csm, 'assessment: start', start, () => ({ source: 'previous' }), (body, context) => {
         context.assessmentId = /"assessmentId":"([0-9a-f-]{36})"/.exec(body)?.[1];
         context.version = 1;
       }),
-      action('assessment: save draft (10 answers)', save, content(10), readVersion),
-      action('assessment: save draft (20 answers)', save, content(20), readVersion),
-      action('assessment: save draft (31 answers)', save, content(questions.length), readVersion),
-      action('assessment: submit', submit, content(questions.length), () => undefined),
-    ],
-    { total: rounds * 5 },
-  );
+      action(csm, 'assessment: save draft (10 answers)', save, content(10), readVersion),
+      action(csm, 'assessment: save draft (20 answers)', save, content(20), readVersion),
+      action(csm, 'assessment: save draft (31 answers)', save, content(questions.length), readVersion),
+      action(csm, 'assessment: submit', submit, content(questions.length), () => undefined),
+    ];
+  };
+  const outcomes = await run(requestsFor(0), { requestsFor, total: rounds * 5 });
   for (const outcome of outcomes) outcome.errors += actionFailures.get(outcome.label) ?? 0;
   const saves = outcomes.filter((outcome) => outcome.label.startsWith('assessment: save'));
   report([
