@@ -283,20 +283,30 @@ describe('saving a new configuration', () => {
 });
 
 describe('atomicity and concurrency', () => {
-  it('a re-score that fails midway (second chunk) leaves the previous version, targets and every score in place', async () => {
-    // Chunks follow assessment id order: with chunkSize 5, the eighth id is the second chunk's third row.
+  /**
+   * Runs `work` while a row trigger on `table` (BEFORE `event`) raises `message` for the eighth assessment id: with
+   * chunkSize 5 and chunks in assessment id order, that is the second chunk's third row.
+   */
+  async function failingOnSecondChunk(table: string, event: 'INSERT' | 'UPDATE', message: string, work: () => Promise<void>) {
     const scores = await db.prisma.accountScore.findMany({ where: { organizationId }, orderBy: { assessmentId: 'asc' } });
     const victim = scores[7]!.assessmentId;
     await db.prisma.$executeRawUnsafe(`
-      CREATE FUNCTION test_fail_rescore() RETURNS trigger LANGUAGE plpgsql AS $$
+      CREATE FUNCTION test_fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF NEW.assessment_id = '${victim}'::uuid THEN RAISE EXCEPTION 'test: re-score fails midway'; END IF;
+        IF NEW.assessment_id = '${victim}'::uuid THEN RAISE EXCEPTION '${message}'; END IF;
         RETURN NEW;
       END $$`);
-    await db.prisma.$executeRawUnsafe(
-      'CREATE TRIGGER test_fail_rescore BEFORE UPDATE ON assessment_result FOR EACH ROW EXECUTE FUNCTION test_fail_rescore()',
-    );
+    await db.prisma.$executeRawUnsafe(`CREATE TRIGGER test_fail_midway BEFORE ${event} ON ${table} FOR EACH ROW EXECUTE FUNCTION test_fail_midway()`);
     try {
+      await work();
+    } finally {
+      await db.prisma.$executeRawUnsafe(`DROP TRIGGER test_fail_midway ON ${table}`);
+      await db.prisma.$executeRawUnsafe('DROP FUNCTION test_fail_midway()');
+    }
+  }
+
+  it('a re-score that fails midway (second chunk) leaves the previous version, targets and every score in place', async () => {
+    await failingOnSecondChunk('assessment_result', 'UPDATE', 'test: re-score fails midway', async () => {
       const before = await snapshot();
       const input = await inputFor((c) => {
         c.weights.intent = 9;
@@ -305,26 +315,12 @@ describe('atomicity and concurrency', () => {
       });
       await expect(saveScoringConfiguration(db.appPrisma, actors.admin, input, { chunkSize: 5 })).rejects.toThrow(/re-score fails midway/);
       expect(await snapshot()).toEqual(before);
-    } finally {
-      await db.prisma.$executeRawUnsafe('DROP TRIGGER test_fail_rescore ON assessment_result');
-      await db.prisma.$executeRawUnsafe('DROP FUNCTION test_fail_rescore()');
-    }
+    });
   });
 
   it('a staging insert that fails while the previous chunk is being applied leaves everything in place', async () => {
-    // The second connection stages chunk 2 (ids 6-10) while this transaction applies chunk 1: fail that insert.
-    const scores = await db.prisma.accountScore.findMany({ where: { organizationId }, orderBy: { assessmentId: 'asc' } });
-    const victim = scores[7]!.assessmentId;
-    await db.prisma.$executeRawUnsafe(`
-      CREATE FUNCTION test_fail_staging() RETURNS trigger LANGUAGE plpgsql AS $$
-      BEGIN
-        IF NEW.assessment_id = '${victim}'::uuid THEN RAISE EXCEPTION 'test: staging fails midway'; END IF;
-        RETURN NEW;
-      END $$`);
-    await db.prisma.$executeRawUnsafe(
-      'CREATE TRIGGER test_fail_staging BEFORE INSERT ON rescore_staging FOR EACH ROW EXECUTE FUNCTION test_fail_staging()',
-    );
-    try {
+    // The second connection stages chunk 2 while this transaction applies chunk 1: that insert fails.
+    await failingOnSecondChunk('rescore_staging', 'INSERT', 'test: staging fails midway', async () => {
       const before = await snapshot();
       const input = await inputFor((c) => {
         c.weights.outcomes = 7;
@@ -332,10 +328,7 @@ describe('atomicity and concurrency', () => {
       });
       await expect(saveScoringConfiguration(db.appPrisma, actors.admin, input, { chunkSize: 5 })).rejects.toThrow(/staging fails midway/);
       expect(await snapshot()).toEqual(before);
-    } finally {
-      await db.prisma.$executeRawUnsafe('DROP TRIGGER test_fail_staging ON rescore_staging');
-      await db.prisma.$executeRawUnsafe('DROP FUNCTION test_fail_staging()');
-    }
+    });
   });
 
   it('a save based on an earlier version is refused (CONFLICT) and changes nothing', async () => {
