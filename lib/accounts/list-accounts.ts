@@ -149,7 +149,7 @@ function sliceSql(
   const ascending = (params.dir === 'asc') !== REVERSED.has(params.sort);
   const direction = ascending ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   // Names sort in the chosen direction; in every other slice name and id only break ties, always A→Z.
-  const nameDirection = params.sort === 'name' ? (params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`) : Prisma.sql`ASC`;
+  const nameDirection = params.sort === 'name' ? direction : Prisma.sql`ASC`;
   const extra = slice === 'keyed' ? [Prisma.sql`${key} IS NOT NULL`] : slice === 'unkeyed' ? [Prisma.sql`${key} IS NULL`] : [];
   const order = byKey
     ? Prisma.sql`${key} ${direction}, a.name ASC, a.id ASC`

@@ -50,14 +50,16 @@ interface MembershipRow {
  */
 export const requireOrganizationAccess = cache(async (slug: string): Promise<OrganizationAccess> => {
   const user = await requireUser();
-  const membership = (await userMemberships(user.id)).find((m) => m.organization.slug === slug);
-  if (!membership) notFound();
-  return { user, organization: membership.organization, role: membership.role };
+  return accessIn(await userMemberships(user.id), user, slug) ?? notFound();
 });
 
 /** The user's access to the organisation with this slug, or null (not a member, or no such organisation). */
 export async function findOrganizationAccess(user: CurrentUser, slug: string): Promise<OrganizationAccess | null> {
-  const membership = (await readUserMemberships(user.id)).find((m) => m.organization.slug === slug);
+  return accessIn(await readUserMemberships(user.id), user, slug);
+}
+
+function accessIn(memberships: UserMembership[], user: CurrentUser, slug: string): OrganizationAccess | null {
+  const membership = memberships.find((m) => m.organization.slug === slug);
   return membership ? { user, organization: membership.organization, role: membership.role } : null;
 }
 
