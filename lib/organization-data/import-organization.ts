@@ -58,6 +58,8 @@ export async function importOrganizationArchive(ownerUrl: string, archivePath: s
     // Tables FORCE row-level security, so even the owner (when it is not a superuser) writes only the
     // organisation named here.
     await client.query(`SELECT set_config('app.org_id', $1, true)`, [manifest.organization.id]);
+    // The portfolio rollups are derived (not in the archive): computed once below, not by every batch's triggers.
+    await client.query(`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`);
     const query: SqlQuery = async (sql, params = []) => (await client.query(sql, params)).rows;
     await checkMigrations(query, manifest);
     const catalog = await describeTables(query, TENANT_TABLES);
@@ -108,6 +110,7 @@ export async function importOrganizationArchive(ownerUrl: string, archivePath: s
       throw new OrganizationImportError(`The archive is incomplete: "${missing}" is missing.`);
     }
 
+    await client.query(`SELECT set_config('app.portfolio_rollup_deferred', '', true), refresh_portfolio_rollups($1::uuid)`, [manifest.organization.id]);
     const adminOutcome = adminPassword ? await setAdminPassword(client, manifest, adminPassword, userIds, createdUserIds) : 'not requested';
     await client.query('COMMIT');
     return {

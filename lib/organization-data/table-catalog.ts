@@ -34,12 +34,13 @@ export interface Catalog {
 
 export async function describeTables(query: SqlQuery, tableNames: readonly string[]): Promise<Catalog> {
   const names = [...tableNames];
-  // One after another: a node-postgres client runs one query at a time.
+  // One after another: a node-postgres client runs one query at a time. Generated columns (account_score's
+  // score_delta) are derived: never exported, and an import could not write them.
   const columns = await query<{ table: string; name: string; dataType: string; udtName: string; nullable: boolean; hasDefault: boolean }>(
     `SELECT table_name::text AS "table", column_name::text AS name, data_type::text AS "dataType",
             udt_name::text AS "udtName", is_nullable = 'YES' AS nullable, column_default IS NOT NULL AS "hasDefault"
        FROM information_schema.columns
-      WHERE table_schema = 'public' AND table_name = ANY($1::text[])
+      WHERE table_schema = 'public' AND table_name = ANY($1::text[]) AND is_generated = 'NEVER'
       ORDER BY table_name, ordinal_position`,
     [names],
   );

@@ -28,9 +28,10 @@ export type TenantTable = (typeof TENANT_TABLES)[number];
  * Tables with an `organization_id` column that are bookkeeping, not the organisation's data: never exported or
  * imported, removed with the organisation by their foreign key's cascade. `portfolio_data_version` is recreated by
  * its triggers as an import writes the other tables (a restored organisation must not reuse the versions its
- * earlier life was cached under).
+ * earlier life was cached under); so are the portfolio rollups (sums of account, account_score and
+ * account_period_score).
  */
-export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version'] as const;
+export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version', 'portfolio_group_score', 'portfolio_group_period_score'] as const;
 
 /** The column that names a row's organisation: the organisation's own id, `organization_id` everywhere else. */
 export function organizationColumnOf(table: string): 'id' | 'organization_id' {

@@ -2,7 +2,8 @@ import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
-import { col, filteredAccountsCte, todaySql, type PortfolioScope } from './portfolio-scope';
+import { col, filteredAccountsCte, staleSql, todaySql, type PortfolioScope } from './portfolio-scope';
+import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -68,7 +69,19 @@ export const MOVERS_LIMIT = 5;
 
 type SummaryRow = Record<string, number | null>;
 
-function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+const atRiskRenewingWithin = (now: Date, days: number) =>
+  Prisma.sql`band IN ('at_risk', 'critical') AND renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${days}::int`;
+
+function renewalWindowColumns(now: Date): Prisma.Sql[] {
+  return PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
+    const inWindow = atRiskRenewingWithin(now, days);
+    return Prisma.sql`count(*) FILTER (WHERE ${inWindow})::int AS ${Prisma.raw(`"renewals_${days}"`)},
+                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
+  });
+}
+
+/** The summary aggregated over every account of the view: for filters that cut through rollup groups. */
+function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
   const now = scope.now ?? new Date();
   const bandColumns = PORTFOLIO_BANDS.map(
     (band) =>
@@ -82,11 +95,6 @@ function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sq
                  coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
                  count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
-  const renewalColumns = PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
-    const inWindow = Prisma.sql`band IN ('at_risk', 'critical') AND renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${days}::int`;
-    return Prisma.sql`count(*) FILTER (WHERE ${inWindow})::int AS ${Prisma.raw(`"renewals_${days}"`)},
-                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
-  });
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters)}
     SELECT count(*)::int AS accounts,
@@ -97,8 +105,51 @@ function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sq
            coalesce(sum(arr), 0) AS total_arr,
            ${Prisma.join(bandColumns, ', ')},
            ${Prisma.join(componentColumns, ', ')},
-           ${Prisma.join(renewalColumns, ', ')}
+           ${Prisma.join(renewalWindowColumns(now), ', ')}
       FROM f`;
+}
+
+/**
+ * The same figures from portfolio_group_score's sums (filters that select whole groups): a few hundred rows at
+ * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates, so those two
+ * read the accounts they concern through account_score's submitted_at and account's renewal_date indexes.
+ */
+function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  const now = scope.now ?? new Date();
+  const ratio = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
+  const bandColumns = PORTFOLIO_BANDS.map(
+    (band) =>
+      Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)},
+                 coalesce(sum(arr) FILTER (WHERE band = ${band}::band), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
+  );
+  const componentColumns = COMPONENT_SLUGS.map(
+    (slug) =>
+      Prisma.sql`${ratio(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
+                 ${ratio(`gap_sum_${slug}`, `gap_count_${slug}`)} AS ${Prisma.raw(`"gap_${slug}"`)},
+                 coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                 coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleSql(now) })},
+    ${filteredAccountsCte(scope, filters, { name: 'renewing', where: atRiskRenewingWithin(now, 90), withoutOrganization: true })},
+    sums AS (
+      SELECT coalesce(sum(accounts), 0)::int AS accounts,
+             coalesce(sum(assessed), 0)::int AS assessed,
+             ${ratio('score_sum', 'assessed')} AS mean_score,
+             ${ratio('weighted_arr_score', 'weighted_arr')} AS arr_weighted,
+             coalesce(sum(arr), 0) AS total_arr,
+             ${Prisma.join(bandColumns, ', ')},
+             ${Prisma.join(componentColumns, ', ')}
+        FROM portfolio_group_score g
+       WHERE ${rollupConditions(scope, filters, 'g')}
+    ),
+    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
+    SELECT sums.*, (SELECT count(*) FROM stale)::int AS stale, renewals.*
+      FROM sums CROSS JOIN renewals`;
+}
+
+function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  return filtersSelectGroups(filters) ? summaryOfRollupsSql(scope, filters) : summaryOfAccountsSql(scope, filters);
 }
 
 async function loadRenewals(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit: number | null): Promise<RenewalAtRisk[]> {
@@ -127,17 +178,20 @@ export function listRenewalsAtRisk(tx: Tx, scope: PortfolioScope, filters: Portf
  * drop first; ties by name, then id. Accounts with a single assessment do not move.
  */
 export async function listMovers(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit = MOVERS_LIMIT): Promise<{ up: Mover[]; down: Mover[] }> {
+  // Each end walks account_score's (organization_id, score_delta) index from its end until `limit` accounts of
+  // the view are found (f is inlined, not materialised: it is read twice).
+  const movers = (direction: 'up' | 'down') => Prisma.sql`
+    (SELECT ${direction} AS direction, f.id AS "accountId", f.name, f.previous_score AS previous, f.score AS latest,
+            f.score_delta AS delta, f.submitted_at AS "submittedAt"
+       FROM f
+      WHERE ${direction === 'up' ? Prisma.sql`f.score_delta > 0` : Prisma.sql`f.score_delta < 0`}
+      ORDER BY f.score_delta ${direction === 'up' ? Prisma.sql`DESC` : Prisma.sql`ASC`}, f.name, f.id
+      LIMIT ${limit})`;
   const rows = await tx.$queryRaw<(Mover & { direction: 'up' | 'down' })[]>`
-    WITH ${filteredAccountsCte(scope, filters)},
-    m AS (
-      SELECT f.id AS "accountId", f.name, f.previous_score AS previous, f.score AS latest,
-             f.score - f.previous_score AS delta, f.submitted_at AS "submittedAt"
-        FROM f
-       WHERE f.score IS NOT NULL AND f.previous_score IS NOT NULL
-    )
-    (SELECT 'up' AS direction, m.* FROM m WHERE delta > 0 ORDER BY delta DESC, name, "accountId" LIMIT ${limit})
+    WITH ${filteredAccountsCte(scope, filters, { inline: true })}
+    ${movers('up')}
     UNION ALL
-    (SELECT 'down' AS direction, m.* FROM m WHERE delta < 0 ORDER BY delta ASC, name, "accountId" LIMIT ${limit})`;
+    ${movers('down')}`;
   const strip = (row: Mover): Mover => ({
     accountId: row.accountId, name: row.name, previous: row.previous, latest: row.latest, delta: row.delta, submittedAt: row.submittedAt,
   });

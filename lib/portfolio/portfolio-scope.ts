@@ -35,13 +35,28 @@ const DAY_SECONDS = 86_400;
 
 export const col = (kind: 'current' | 'gap' | 'lever' | 'target', slug: ComponentSlug) => Prisma.raw(`${kind}_${slug}`);
 
-function idCondition(column: Prisma.Sql, value: string | undefined): Prisma.Sql | null {
+export function idCondition(column: Prisma.Sql, value: string | undefined): Prisma.Sql | null {
   if (value === undefined) return null;
   return value === 'none' ? Prisma.sql`${column} IS NULL` : Prisma.sql`${column} = ${value}::uuid`;
 }
 
+/** Whether account_score `sc`'s latest result is older than the review interval of `o` at `now`. */
+export const staleSql = (now: Date) =>
+  Prisma.sql`sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)`;
+
 /** The UTC calendar date of `now`, as SQL. */
 export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;
+
+export interface AccountsCteOptions {
+  /** The accounts CTE's name (default `f`): a statement can hold several with different `where`s. */
+  name?: string;
+  /** One more condition on `a` (account), `sc` (account_score) or `o`. */
+  where?: Prisma.Sql;
+  /** Leave out `o` (a statement's second accounts CTE: the first one defined it). */
+  withoutOrganization?: boolean;
+  /** NOT MATERIALIZED: a CTE read twice is otherwise computed in full once, whatever each reader needs of it. */
+  inline?: boolean;
+}
 
 /**
  * `o` (the organisation's settings) and `f` (the filtered, non-archived accounts with their latest score from
@@ -53,7 +68,7 @@ export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME Z
  * A stored column, unlike a CASE over the thresholds, is something the planner can estimate. The organisation
  * is a condition of the query itself; row-level security is the second line.
  */
-export function filteredAccountsCte(scope: PortfolioScope, rawFilters: PortfolioFilters): Prisma.Sql {
+export function filteredAccountsCte(scope: PortfolioScope, rawFilters: PortfolioFilters, options: AccountsCteOptions = {}): Prisma.Sql {
   const filters = effectiveFilters(scope, rawFilters);
   const now = scope.now ?? new Date();
   const conditions = [
@@ -68,20 +83,23 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
       : null,
     filters.arrMin !== undefined ? Prisma.sql`a.arr >= ${filters.arrMin}::numeric` : null,
     filters.arrMax !== undefined ? Prisma.sql`a.arr <= ${filters.arrMax}::numeric` : null,
+    options.where ?? null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
   const componentColumns = Prisma.raw(
     (['current', 'gap', 'lever'] as const).flatMap((kind) => COMPONENT_SLUGS.map((slug) => `sc.${kind}_${slug}`)).join(', '),
   );
-  return Prisma.sql`
+  const organization = Prisma.sql`
     o AS (
       SELECT review_interval_days
         FROM organization WHERE id = ${scope.organizationId}::uuid
-    ),
-    f AS (
+    ),`;
+  return Prisma.sql`
+    ${options.withoutOrganization ? Prisma.empty : organization}
+    ${Prisma.raw(options.name ?? 'f')} AS ${options.inline ? Prisma.sql`NOT MATERIALIZED` : Prisma.empty} (
       SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
-             sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, ${componentColumns},
+             sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, sc.score_delta, ${componentColumns},
              sc.band::text AS band,
-             (sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)) AS stale
+             (${staleSql(now)}) AS stale
         FROM account a
         CROSS JOIN o
         LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id

@@ -27,7 +27,7 @@ export interface SeedLargeOptions {
   onProgress?: (message: string) => void;
 }
 
-export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'periods' | 'commit' | 'analyze';
+export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'periods' | 'rollups' | 'commit' | 'analyze';
 
 export interface SeedLargeSummary {
   organization: { id: string; name: string; slug: string };
@@ -69,7 +69,7 @@ export async function seedLargeOrganization(
   const report = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const timings: SeedLargeSummary['timings'] = {
-    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, periods: 0, commit: 0, analyze: 0, total: 0, generation: 0, scoring: 0,
+    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, periods: 0, rollups: 0, commit: 0, analyze: 0, total: 0, generation: 0, scoring: 0,
   };
   const timed = async <T>(phase: SeedLargePhase, work: () => Promise<T>): Promise<T> => {
     const from = performance.now();
@@ -92,6 +92,8 @@ export async function seedLargeOrganization(
     await client.query('BEGIN');
     // One commit at the very end: not waiting for its WAL flush is safe (a crash simply loses the whole load).
     await client.query('SET LOCAL synchronous_commit = off');
+    // The portfolio rollups are computed once after the load, not by each COPY's triggers.
+    await client.query(`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`);
     const ref = await timed('setup', async () => {
       await assertCanCopy(client);
       await assertSlugFree(client, slug);
@@ -129,6 +131,7 @@ export async function seedLargeOrganization(
     rowCounts.account_score = latest.rowCount ?? 0;
     const periods = await timed('periods', () => client.query(REBUILD_ACCOUNT_PERIOD_SCORES_SQL, [organization.id]));
     rowCounts.account_period_score = periods.rowCount ?? 0;
+    await timed('rollups', () => client.query('SELECT refresh_portfolio_rollups($1::uuid)', [organization.id]));
     await timed('commit', () => client.query('COMMIT'));
     timings.generation = cpu.generation;
     timings.scoring = cpu.scoring;
@@ -142,7 +145,7 @@ export async function seedLargeOrganization(
   try {
     report('analyzing the loaded tables…');
     // Fresh planner statistics, so the first portfolio queries after the load get sensible plans.
-    await timed('analyze', () => client.query('ANALYZE "account", "assessment", "assessment_result", "account_score", "account_period_score"'));
+    await timed('analyze', () => client.query('ANALYZE "account", "assessment", "assessment_result", "account_score", "account_period_score", "portfolio_group_score", "portfolio_group_period_score"'));
   } finally {
     await client.end();
   }

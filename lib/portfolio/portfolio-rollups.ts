@@ -1,0 +1,32 @@
+import { Prisma } from '@/lib/generated/prisma/client';
+import type { PortfolioFilters } from './portfolio-filters';
+import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-scope';
+
+/**
+ * The portfolio rollups (migration 20261129100000) hold, per group of accounts — owner, segment, journey stage and
+ * band (and month, for portfolio_group_period_score) — the sums the overview adds up. A view can read them instead of aggregating every account when each of its filters
+ * selects whole groups. Renewal windows and ARR ranges cut through groups, so those views aggregate the accounts.
+ */
+
+/** Whether the filters select whole rollup groups. */
+export function filtersSelectGroups(filters: PortfolioFilters): boolean {
+  return filters.renewal === undefined && filters.arrMin === undefined && filters.arrMax === undefined;
+}
+
+
+/**
+ * The WHERE conditions on a rollup table `alias` for the scope and filters (a CSM's owner filter is themselves).
+ * Call only when filtersSelectGroups holds: the other filters have no column here.
+ */
+export function rollupConditions(scope: PortfolioScope, rawFilters: PortfolioFilters, alias: string): Prisma.Sql {
+  const filters = effectiveFilters(scope, rawFilters);
+  const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+  const conditions = [
+    Prisma.sql`${column('organization_id')} = ${scope.organizationId}::uuid`,
+    idCondition(column('owner_user_id'), filters.owner),
+    idCondition(column('segment_id'), filters.segment),
+    idCondition(column('journey_stage_id'), filters.stage),
+    filters.band ? Prisma.sql`${column('band')} = ${filters.band}::band` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return Prisma.join(conditions, ' AND ');
+}
