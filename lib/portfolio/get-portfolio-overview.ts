@@ -2,7 +2,7 @@ import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
-import { col, filteredAccountsCte, staleSql, todaySql, type PortfolioScope } from './portfolio-scope';
+import { col, filteredAccountsCte, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
 import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
@@ -114,7 +114,7 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
  * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates, so those two
  * read the accounts they concern through account_score's submitted_at and account's renewal_date indexes.
  */
-function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
   const ratio = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
   const bandColumns = PORTFOLIO_BANDS.map(
@@ -130,8 +130,8 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters): 
                  coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
   return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleSql(now) })},
-    ${filteredAccountsCte(scope, filters, { name: 'renewing', where: atRiskRenewingWithin(now, 90), withoutOrganization: true })},
+    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
+    ${filteredAccountsCte(scope, filters, { name: 'renewing', where: atRiskRenewingWithin(now, 90), withoutOrganization: true, scoreByKey: true })},
     sums AS (
       SELECT coalesce(sum(accounts), 0)::int AS accounts,
              coalesce(sum(assessed), 0)::int AS assessed,
@@ -148,14 +148,21 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters): 
       FROM sums CROSS JOIN renewals`;
 }
 
-function summarySql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
-  return filtersSelectGroups(filters) ? summaryOfRollupsSql(scope, filters) : summaryOfAccountsSql(scope, filters);
+async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<SummaryRow> {
+  let sql = summaryOfAccountsSql(scope, filters);
+  if (filtersSelectGroups(filters)) {
+    const [organization] = await tx.$queryRaw<{ days: number }[]>`
+      SELECT review_interval_days AS days FROM organization WHERE id = ${scope.organizationId}::uuid`;
+    if (organization) sql = summaryOfRollupsSql(scope, filters, organization.days);
+  }
+  const [row] = await tx.$queryRaw<SummaryRow[]>(sql);
+  return row!;
 }
 
 async function loadRenewals(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit: number | null): Promise<RenewalAtRisk[]> {
   const now = scope.now ?? new Date();
   const rows = await tx.$queryRaw<(Omit<RenewalAtRisk, 'daysToRenewal'> & { daysToRenewal: number })[]>`
-    WITH ${filteredAccountsCte(scope, filters)}
+    WITH ${filteredAccountsCte(scope, filters, { scoreByKey: true })}
     SELECT f.id AS "accountId", f.name, u.name AS owner, f.renewal_date AS "renewalDate",
            (f.renewal_date - ${todaySql(now)})::int AS "daysToRenewal", f.score, f.band, f.arr
       FROM f
@@ -202,7 +209,7 @@ export async function listMovers(tx: Tx, scope: PortfolioScope, filters: Portfol
 }
 
 export async function getPortfolioOverview(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioOverview> {
-  const [row] = (await tx.$queryRaw<SummaryRow[]>(summarySql(scope, filters))) as [SummaryRow];
+  const row = await loadSummary(tx, scope, filters);
   const renewals = await loadRenewals(tx, scope, filters, RENEWAL_LIST_LIMIT);
   const movers = await listMovers(tx, scope, filters);
   const trend = await getPortfolioTrend(tx, scope, filters);

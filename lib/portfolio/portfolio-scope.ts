@@ -44,6 +44,14 @@ export function idCondition(column: Prisma.Sql, value: string | undefined): Pris
 export const staleSql = (now: Date) =>
   Prisma.sql`sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)`;
 
+/**
+ * The same condition for a review interval read beforehand: with a constant cutoff the planner estimates how many
+ * accounts are stale from the column's statistics and looks a few up in account_score's (organization_id,
+ * submitted_at) index (with the interval inside the statement it assumed a third and scanned the table).
+ */
+export const staleBeforeSql = (now: Date, reviewIntervalDays: number) =>
+  Prisma.sql`sc.submitted_at < ${new Date(now.getTime() - reviewIntervalDays * DAY_SECONDS * 1000)}::timestamptz`;
+
 /** The UTC calendar date of `now`, as SQL. */
 export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;
 
@@ -56,6 +64,12 @@ export interface AccountsCteOptions {
   withoutOrganization?: boolean;
   /** NOT MATERIALIZED: a CTE read twice is otherwise computed in full once, whatever each reader needs of it. */
   inline?: boolean;
+  /**
+   * Look each account's score up by account_score's primary key (a nested loop) instead of letting the planner
+   * hash-join the whole table: for a `where` that keeps a few thousand accounts, since account_score's size
+   * swings with every re-score (each rewrites all its rows) and a scan of it then costs more than the lookups.
+   */
+  scoreByKey?: boolean;
 }
 
 /**
@@ -102,7 +116,14 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
              (${staleSql(now)}) AS stale
         FROM account a
         CROSS JOIN o
-        LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
+        ${
+          options.scoreByKey
+            ? // OFFSET 0 keeps the subquery a subquery: a per-account lookup the planner cannot turn into a join.
+              Prisma.sql`LEFT JOIN LATERAL (
+                SELECT * FROM account_score sc
+                 WHERE sc.organization_id = a.organization_id AND sc.account_id = a.id OFFSET 0) sc ON true`
+            : Prisma.sql`LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id`
+        }
        WHERE ${Prisma.join(conditions, ' AND ')}
     )`;
 }

@@ -89,6 +89,8 @@ async function main(): Promise<void> {
       ['overview, segment Enterprise', leaderScope, overview({ segment: segment.id })],
       ['overview, band at risk', leaderScope, overview({ band: 'at_risk' })],
       ['overview, stage + renewal 90 + ARR ≥ 50k', leaderScope, overview({ stage: stage.id, renewal: '90', arrMin: '50000' })],
+      ['overview, renewal 60', leaderScope, overview({ renewal: '60' })],
+      ['overview, ARR ≥ 20k', leaderScope, overview({ arrMin: '20000' })],
       ['overview, one CSM (own book)', csmScope, overview({})],
       ['heatmap by segment', leaderScope, heatmap({ by: 'segment' })],
       ['heatmap by CSM', leaderScope, heatmap({ by: 'owner' })],
