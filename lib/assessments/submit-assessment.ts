@@ -41,8 +41,13 @@ export async function submitAssessment(
   }
 
   // FOR SHARE: a scoring-configuration save holds the organisation row FOR NO KEY UPDATE while it re-scores, so this
-  // submission waits for it and scores with the new version rather than committing a result of the old one.
-  await tx.$executeRaw`SELECT 1 FROM organization WHERE id = ${actor.organizationId}::uuid FOR SHARE`;
+  // submission waits for it and scores with the new version rather than committing a result of the old one. The
+  // account row too: an edit of the account (owner, segment, stage, ARR, archive) and this score then never compute
+  // their portfolio rollup deltas from each other's unfinished state (migration 20261129100000).
+  await tx.$executeRaw`
+    SELECT 1 FROM organization o JOIN account a ON a.organization_id = o.id
+     WHERE o.id = ${actor.organizationId}::uuid AND a.id = ${account.id}::uuid
+       FOR SHARE`;
   const inputs = await loadScoringInputs(tx, actor.organizationId, account.segmentId);
   let result: ScoreResult;
   try {
