@@ -2,7 +2,7 @@ import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
-import { col, filteredAccountsCte, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
+import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
 import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
@@ -149,12 +149,9 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
 }
 
 async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<SummaryRow> {
-  let sql = summaryOfAccountsSql(scope, filters);
-  if (filtersSelectGroups(filters)) {
-    const [organization] = await tx.$queryRaw<{ days: number }[]>`
-      SELECT review_interval_days AS days FROM organization WHERE id = ${scope.organizationId}::uuid`;
-    if (organization) sql = summaryOfRollupsSql(scope, filters, organization.days);
-  }
+  const sql = filtersSelectGroups(filters)
+    ? summaryOfRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
+    : summaryOfAccountsSql(scope, filters);
   const [row] = await tx.$queryRaw<SummaryRow[]>(sql);
   return row!;
 }

@@ -2,12 +2,14 @@ import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, type PortfolioBand, type PortfolioFilters } from './portfolio-filters';
-import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
+import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
+import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, type PortfolioScope } from './portfolio-scope';
 import { rankLevers, type RankedLever } from './rank-levers';
 
 /**
  * Each CSM's book side by side: lib/scoring's groupPortfolio(entries, PORTFOLIO_GROUPINGS.owner) computed in the
- * database over account_score. Accounts without an owner form one "Unassigned" row (ownerId null).
+ * database over account_score — from the portfolio rollups when the filters select whole groups. Accounts without
+ * an owner form one "Unassigned" row (ownerId null).
  */
 
 export interface TeamMemberBook {
@@ -31,22 +33,9 @@ export interface TeamMemberBook {
 type RawRow = { owner_id: string | null; name: string | null } & Record<string, number | null>;
 
 export async function getTeamView(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<TeamMemberBook[]> {
-  const bands = PORTFOLIO_BANDS.map((band) => Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)}`);
-  const levers = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
-                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  const rows = await tx.$queryRaw<RawRow[]>(
+    filtersSelectGroups(filters) ? await teamOfRollupsSql(tx, scope, filters) : teamOfAccountsSql(scope, filters),
   );
-  const rows = await tx.$queryRaw<RawRow[]>`
-    WITH ${filteredAccountsCte(scope, filters)},
-    g AS (
-      SELECT owner_user_id AS owner_id, count(*)::int AS accounts, count(score)::int AS assessed,
-             count(*) FILTER (WHERE stale)::int AS stale, coalesce(sum(arr), 0) AS arr, avg(score) AS mean_score,
-             sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
-             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
-        FROM f GROUP BY owner_user_id
-    )
-    SELECT g.*, u.name FROM g LEFT JOIN "user" u ON u.id = g.owner_id
-     ORDER BY u.name NULLS LAST, g.owner_id`;
   return rows.map((row) => {
     const num = (key: string) => Number(row[key] ?? 0);
     const ranked = rankLevers(
@@ -68,4 +57,53 @@ export async function getTeamView(tx: Tx, scope: PortfolioScope, filters: Portfo
       topLever: top && top.leverSum > 0 ? top : null,
     };
   });
+}
+
+function teamOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  const bands = PORTFOLIO_BANDS.map((band) => Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)}`);
+  const levers = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters)},
+    g AS (
+      SELECT owner_user_id AS owner_id, count(*)::int AS accounts, count(score)::int AS assessed,
+             count(*) FILTER (WHERE stale)::int AS stale, coalesce(sum(arr), 0) AS arr, avg(score) AS mean_score,
+             sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
+             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
+        FROM f GROUP BY owner_user_id
+    )
+    SELECT g.*, u.name FROM g LEFT JOIN "user" u ON u.id = g.owner_id
+     ORDER BY u.name NULLS LAST, g.owner_id`;
+}
+
+/** The same rows from portfolio_group_score's sums; stale accounts (clock-dependent) through the submitted_at index. */
+async function teamOfRollupsSql(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<Prisma.Sql> {
+  const reviewIntervalDays = await readReviewIntervalDays(tx, scope.organizationId);
+  const now = scope.now ?? new Date();
+  const bands = PORTFOLIO_BANDS.map(
+    (band) => Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)}`,
+  );
+  const levers = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                         coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
+    stale_by_owner AS (SELECT owner_user_id, count(*)::int AS stale FROM stale GROUP BY owner_user_id),
+    g AS (
+      SELECT owner_user_id AS owner_id, sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
+             coalesce(sum(arr), 0) AS arr, sum(score_sum) / nullif(sum(assessed), 0) AS mean_score,
+             sum(weighted_arr_score) / nullif(sum(weighted_arr), 0) AS arr_weighted,
+             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
+        FROM portfolio_group_score g
+       WHERE ${rollupConditions(scope, filters, 'g')}
+       GROUP BY owner_user_id
+    )
+    SELECT g.*, coalesce(s.stale, 0) AS stale, u.name
+      FROM g
+      LEFT JOIN stale_by_owner s ON s.owner_user_id IS NOT DISTINCT FROM g.owner_id
+      LEFT JOIN "user" u ON u.id = g.owner_id
+     ORDER BY u.name NULLS LAST, g.owner_id`;
 }

@@ -2,6 +2,7 @@ import { scopeOf } from '@/lib/auth/permissions';
 import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Role } from '@/lib/generated/prisma/enums';
+import type { Tx } from '@/lib/db/tenant';
 import type { PortfolioFilters } from './portfolio-filters';
 
 /**
@@ -43,6 +44,13 @@ export function idCondition(column: Prisma.Sql, value: string | undefined): Pris
 /** Whether account_score `sc`'s latest result is older than the review interval of `o` at `now`. */
 export const staleSql = (now: Date) =>
   Prisma.sql`sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)`;
+
+/** The organisation's review interval (days), for staleBeforeSql. */
+export async function readReviewIntervalDays(tx: Tx, organizationId: string): Promise<number> {
+  const [organization] = await tx.$queryRaw<{ days: number }[]>`
+    SELECT review_interval_days AS days FROM organization WHERE id = ${organizationId}::uuid`;
+  return organization?.days ?? 0;
+}
 
 /**
  * The same condition for a review interval read beforehand: with a constant cutoff the planner estimates how many
