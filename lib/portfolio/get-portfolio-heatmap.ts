@@ -3,6 +3,7 @@ import { DEFAULT_TARGET } from '@/lib/scoring';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import type { HeatmapDimension, HeatmapParams, PortfolioFilters } from './portfolio-filters';
+import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
 import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
 
 /**
@@ -53,13 +54,22 @@ export const HEATMAP_ACCOUNT_PAGE_SIZE = 50;
 export type HeatmapAccountRows = { page: number; pageSize?: number } | 'all';
 
 /** Grouped rows (account rows are not grouped: getAccountHeatmap). */
-const KEY: Record<Exclude<HeatmapDimension, 'account'>, Prisma.Sql> = {
+type GroupDimension = Exclude<HeatmapDimension, 'account'>;
+
+const KEY: Record<GroupDimension, Prisma.Sql> = {
   owner: Prisma.sql`f.owner_user_id`,
   segment: Prisma.sql`f.segment_id`,
   stage: Prisma.sql`f.journey_stage_id`,
 };
 
-const LABEL: Record<Exclude<HeatmapDimension, 'account'>, Prisma.Sql> = {
+/** The same keys on portfolio_group_score. */
+const GROUP_KEY: Record<GroupDimension, Prisma.Sql> = {
+  owner: Prisma.sql`owner_user_id`,
+  segment: Prisma.sql`segment_id`,
+  stage: Prisma.sql`journey_stage_id`,
+};
+
+const LABEL: Record<GroupDimension, Prisma.Sql> = {
   owner: Prisma.sql`(SELECT u.name FROM "user" u WHERE u.id = g.key)`,
   segment: Prisma.sql`(SELECT s.name FROM segment s WHERE s.organization_id = g.org AND s.id = g.key)`,
   stage: Prisma.sql`(SELECT js.name FROM journey_stage js WHERE js.organization_id = g.org AND js.id = g.key)`,
@@ -82,21 +92,9 @@ export async function getPortfolioHeatmap(
   accountRows: HeatmapAccountRows = { page: params.page ?? 1 },
 ): Promise<PortfolioHeatmap> {
   if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params, accountRows);
-  const cells = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
-                         avg(${col('target', slug)}) FILTER (WHERE ${col('current', slug)} IS NOT NULL) AS ${Prisma.raw(`"target_${slug}"`)},
-                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  const rows = await tx.$queryRaw<RawRow[]>(
+    filtersSelectGroups(filters) ? groupHeatmapOfRollupsSql(scope, filters, params.by) : groupHeatmapOfAccountsSql(scope, filters, params.by),
   );
-  const rows = await tx.$queryRaw<RawRow[]>`
-    WITH ${accountsWithTargetsCte(scope, filters)},
-    g AS (
-      SELECT ${KEY[params.by]} AS key, ${scope.organizationId}::uuid AS org,
-             count(*)::int AS accounts, count(f.score)::int AS assessed, avg(f.score) AS mean_score,
-             ${Prisma.join(cells, ', ')}
-        FROM ft f
-       GROUP BY 1
-    )
-    SELECT g.*, ${LABEL[params.by]} AS label FROM g`;
   const sorted = sortHeatmapRows(rows.map((row) => toHeatmapRow(row, params.by)), params);
   return { by: params.by, rows: sorted, totalRows: sorted.length, assessedAccounts: sorted.reduce((sum, row) => sum + row.assessed, 0), page: 1 };
 }
@@ -156,19 +154,79 @@ async function getAccountHeatmap(
   return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows, assessedAccounts, page };
 }
 
-/** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */
-function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
-  const targetPivot = COMPONENT_SLUGS.map((slug) => Prisma.sql`max(value) FILTER (WHERE component = ${slug}::component_slug) AS ${col('target', slug)}`);
-  const accountTargets = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`coalesce(ts.${col('target', slug)}, td.${col('target', slug)}, ${DEFAULT_TARGET}::float8) AS ${col('target', slug)}`,
+
+function groupHeatmapOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
+  const cells = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
+                         avg(${col('target', slug)}) FILTER (WHERE ${col('current', slug)} IS NOT NULL) AS ${Prisma.raw(`"target_${slug}"`)},
+                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
-  return Prisma.sql`${filteredAccountsCte(scope, filters)},
+  return Prisma.sql`
+    WITH ${accountsWithTargetsCte(scope, filters)},
+    g AS (
+      SELECT ${KEY[by]} AS key, ${scope.organizationId}::uuid AS org,
+             count(*)::int AS accounts, count(f.score)::int AS assessed, avg(f.score) AS mean_score,
+             ${Prisma.join(cells, ', ')}
+        FROM ft f
+       GROUP BY 1
+    )
+    SELECT g.*, ${LABEL[by]} AS label FROM g`;
+}
+
+/**
+ * The same rows from portfolio_group_score's sums (filters that select whole groups). A rollup group has one
+ * segment, so one target per component: the mean target over the included accounts is Σ included × target / Σ
+ * included.
+ */
+function groupHeatmapOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
+  const ratio = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
+  const cells = COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`${ratio(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
+                         ${ratio(`current_count_${slug} * target_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"target_${slug}"`)},
+                         coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+  );
+  return Prisma.sql`
+    WITH ${targetsCte(scope)},
+    gt AS (
+      SELECT g.*, ${Prisma.join(targetColumns(), ', ')}
+        FROM portfolio_group_score g
+        LEFT JOIN t ts ON ts.segment_id = g.segment_id
+        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
+       WHERE ${rollupConditions(scope, filters, 'g')}
+    ),
+    g AS (
+      SELECT ${GROUP_KEY[by]} AS key, ${scope.organizationId}::uuid AS org,
+             sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
+             ${ratio('score_sum', 'assessed')} AS mean_score,
+             ${Prisma.join(cells, ', ')}
+        FROM gt
+       GROUP BY 1
+    )
+    SELECT g.*, ${LABEL[by]} AS label FROM g`;
+}
+
+/** `t`: today's targets per segment (NULL: the organisation defaults), one column per component. */
+function targetsCte(scope: PortfolioScope): Prisma.Sql {
+  const targetPivot = COMPONENT_SLUGS.map((slug) => Prisma.sql`max(value) FILTER (WHERE component = ${slug}::component_slug) AS ${col('target', slug)}`);
+  return Prisma.sql`
     t AS (
       SELECT segment_id, ${Prisma.join(targetPivot, ', ')}
         FROM target WHERE organization_id = ${scope.organizationId}::uuid GROUP BY segment_id
-    ),
+    )`;
+}
+
+/** Each component's target for rows joined to `t` as ts (their segment's) and td (the defaults). */
+const targetColumns = () =>
+  COMPONENT_SLUGS.map(
+    (slug) => Prisma.sql`coalesce(ts.${col('target', slug)}, td.${col('target', slug)}, ${DEFAULT_TARGET}::float8) AS ${col('target', slug)}`,
+  );
+
+/** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */
+function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  return Prisma.sql`${filteredAccountsCte(scope, filters)},
+    ${targetsCte(scope)},
     ft AS (
-      SELECT f.*, ${Prisma.join(accountTargets, ', ')}
+      SELECT f.*, ${Prisma.join(targetColumns(), ', ')}
         FROM f
         LEFT JOIN t ts ON ts.segment_id = f.segment_id
         LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
