@@ -60,8 +60,10 @@ export async function deleteOrganization(
         );
         rows[table] = counted?.rows ?? 0;
       }
-      // rescore_staging has no foreign key to cascade along (it would cost every re-score a check per row).
+      // rescore_staging and the portfolio rollups have no foreign key to cascade along (it would cost every
+      // re-score a check per row). The rollups go by the owner role: the app only reads them.
       await tx.$executeRaw`DELETE FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`;
+      await tx.$executeRaw`SELECT delete_portfolio_rollups(${organizationId}::uuid)`;
       const deleted = await tx.$executeRaw`DELETE FROM organization WHERE id = ${organizationId}::uuid`;
       if (deleted !== 1) throw notFoundError();
       return { ...organization, rows };

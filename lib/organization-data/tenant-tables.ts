@@ -26,7 +26,7 @@ export type TenantTable = (typeof TENANT_TABLES)[number];
 
 /**
  * Tables with an `organization_id` column that are bookkeeping, not the organisation's data: never exported or
- * imported, removed with the organisation by their foreign key's cascade. `portfolio_data_version` is recreated by
+ * imported, removed with the organisation (by their foreign key's cascade; the rollups by deleteOrganization). `portfolio_data_version` is recreated by
  * its triggers as an import writes the other tables (a restored organisation must not reuse the versions its
  * earlier life was cached under); so are the portfolio rollups (sums of account, account_score and
  * account_period_score).

@@ -233,7 +233,7 @@ describe('portfolio rollups', () => {
     await expectRollupsConsistent();
   });
 
-  it('are the organisation’s own: another tenant reads none of them and cannot recompute them', async () => {
+  it('are the organisation’s own: another tenant reads none of them and can neither recompute nor delete them', async () => {
     const otherAdmin = { organizationId: other.organizationId, userId: other.users.admin!.id };
     const seen = await withTenant(db.appPrisma, otherAdmin, (tx) =>
       tx.$queryRaw<{ rows: number }[]>`SELECT (SELECT count(*) FROM portfolio_group_score)::int + (SELECT count(*) FROM portfolio_group_period_score)::int AS rows`,
@@ -241,6 +241,9 @@ describe('portfolio rollups', () => {
     expect(seen[0]!.rows).toBe(0);
     await expect(
       withTenant(db.appPrisma, otherAdmin, (tx) => tx.$queryRaw`SELECT refresh_portfolio_rollups(${organizationId}::uuid)`),
+    ).rejects.toThrow();
+    await expect(
+      withTenant(db.appPrisma, otherAdmin, (tx) => tx.$queryRaw`SELECT delete_portfolio_rollups(${organizationId}::uuid)`),
     ).rejects.toThrow();
     await expect(withTenant(db.appPrisma, otherAdmin, (tx) => tx.$executeRaw`DELETE FROM portfolio_group_score`)).rejects.toThrow();
     await expectRollupsConsistent();
