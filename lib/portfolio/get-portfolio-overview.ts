@@ -183,7 +183,7 @@ export function listRenewalsAtRisk(tx: Tx, scope: PortfolioScope, filters: Portf
  */
 export async function listMovers(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit = MOVERS_LIMIT): Promise<{ up: Mover[]; down: Mover[] }> {
   // Each end walks account_score's (organization_id, score_delta) index from its end until `limit` accounts of
-  // the view are found (f is inlined, not materialised: it is read twice).
+  // the view are found (f is inlined, not materialised: it is read twice; joined, so the index can lead).
   const movers = (direction: 'up' | 'down') => Prisma.sql`
     (SELECT ${direction} AS direction, f.id AS "accountId", f.name, f.previous_score AS previous, f.score AS latest,
             f.score_delta AS delta, f.submitted_at AS "submittedAt"
@@ -192,7 +192,7 @@ export async function listMovers(tx: Tx, scope: PortfolioScope, filters: Portfol
       ORDER BY f.score_delta ${direction === 'up' ? Prisma.sql`DESC` : Prisma.sql`ASC`}, f.name, f.id
       LIMIT ${limit})`;
   const rows = await tx.$queryRaw<(Mover & { direction: 'up' | 'down' })[]>`
-    WITH ${filteredAccountsCte(scope, filters, { inline: true })}
+    WITH ${filteredAccountsCte(scope, filters, { inline: true, scoreByKey: false })}
     ${movers('up')}
     UNION ALL
     ${movers('down')}`;

@@ -76,6 +76,7 @@ export interface AccountsCteOptions {
    * Look each account's score up by account_score's primary key (a nested loop) instead of letting the planner
    * hash-join the whole table: for a `where` that keeps a few thousand accounts, since account_score's size
    * swings with every re-score (each rewrites all its rows) and a scan of it then costs more than the lookups.
+   * Default: when a renewal window is filtered (found through account's renewal_date index).
    */
   scoreByKey?: boolean;
 }
@@ -125,7 +126,7 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
         FROM account a
         CROSS JOIN o
         ${
-          options.scoreByKey
+          (options.scoreByKey ?? filters.renewal !== undefined)
             ? // OFFSET 0 keeps the subquery a subquery: a per-account lookup the planner cannot turn into a join.
               Prisma.sql`LEFT JOIN LATERAL (
                 SELECT * FROM account_score sc
