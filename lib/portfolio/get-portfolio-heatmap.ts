@@ -3,7 +3,7 @@ import { DEFAULT_TARGET } from '@/lib/scoring';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import type { HeatmapDimension, HeatmapParams, PortfolioFilters } from './portfolio-filters';
-import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
+import { filtersSelectGroups, rollupConditions, rollupMean } from './portfolio-rollups';
 import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
 
 /**
@@ -179,10 +179,9 @@ function groupHeatmapOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilt
  * included.
  */
 function groupHeatmapOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
-  const ratio = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
   const cells = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`${ratio(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
-                         ${ratio(`current_count_${slug} * target_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"target_${slug}"`)},
+    (slug) => Prisma.sql`${rollupMean(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
+                         ${rollupMean(`current_count_${slug} * target_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"target_${slug}"`)},
                          coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
   return Prisma.sql`
@@ -197,7 +196,7 @@ function groupHeatmapOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilte
     g AS (
       SELECT ${GROUP_KEY[by]} AS key, ${scope.organizationId}::uuid AS org,
              sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
-             ${ratio('score_sum', 'assessed')} AS mean_score,
+             ${rollupMean('score_sum', 'assessed')} AS mean_score,
              ${Prisma.join(cells, ', ')}
         FROM gt
        GROUP BY 1

@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
 import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
-import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
+import { filtersSelectGroups, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -116,7 +116,6 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
  */
 function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
-  const ratio = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
   const bandColumns = PORTFOLIO_BANDS.map(
     (band) =>
       Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)},
@@ -124,8 +123,8 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
   );
   const componentColumns = COMPONENT_SLUGS.map(
     (slug) =>
-      Prisma.sql`${ratio(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
-                 ${ratio(`gap_sum_${slug}`, `gap_count_${slug}`)} AS ${Prisma.raw(`"gap_${slug}"`)},
+      Prisma.sql`${rollupMean(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
+                 ${rollupMean(`gap_sum_${slug}`, `gap_count_${slug}`)} AS ${Prisma.raw(`"gap_${slug}"`)},
                  coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
                  coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
@@ -135,8 +134,7 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
     sums AS (
       SELECT coalesce(sum(accounts), 0)::int AS accounts,
              coalesce(sum(assessed), 0)::int AS assessed,
-             ${ratio('score_sum', 'assessed')} AS mean_score,
-             ${ratio('weighted_arr_score', 'weighted_arr')} AS arr_weighted,
+             ${ROLLUP_SCORES},
              coalesce(sum(arr), 0) AS total_arr,
              ${Prisma.join(bandColumns, ', ')},
              ${Prisma.join(componentColumns, ', ')}

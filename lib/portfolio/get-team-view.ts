@@ -2,7 +2,7 @@ import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, type PortfolioBand, type PortfolioFilters } from './portfolio-filters';
-import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
+import { filtersSelectGroups, rollupConditions, ROLLUP_SCORES } from './portfolio-rollups';
 import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, type PortfolioScope } from './portfolio-scope';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -94,8 +94,7 @@ async function teamOfRollupsSql(tx: Tx, scope: PortfolioScope, filters: Portfoli
     stale_by_owner AS (SELECT owner_user_id, count(*)::int AS stale FROM stale GROUP BY owner_user_id),
     g AS (
       SELECT owner_user_id AS owner_id, sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
-             coalesce(sum(arr), 0) AS arr, sum(score_sum) / nullif(sum(assessed), 0) AS mean_score,
-             sum(weighted_arr_score) / nullif(sum(weighted_arr), 0) AS arr_weighted,
+             coalesce(sum(arr), 0) AS arr, ${ROLLUP_SCORES},
              ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
         FROM portfolio_group_score g
        WHERE ${rollupConditions(scope, filters, 'g')}

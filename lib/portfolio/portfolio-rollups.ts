@@ -30,3 +30,13 @@ export function rollupConditions(scope: PortfolioScope, rawFilters: PortfolioFil
   ].filter((condition): condition is Prisma.Sql => condition !== null);
   return Prisma.join(conditions, ' AND ');
 }
+
+/**
+ * A mean over rollup rows: Σ `sum` / Σ `count`, NULL when nothing counted (as avg() over the accounts). Both are
+ * column expressions of a rollup table, never user input.
+ */
+export const rollupMean = (sum: string, count: string) => Prisma.raw(`sum(${sum}) / nullif(sum(${count}), 0)`);
+
+/** Mean score and ARR-weighted score of rollup rows (portfolioSummary's definitions). */
+export const ROLLUP_SCORES = Prisma.sql`${rollupMean('score_sum', 'assessed')} AS mean_score,
+  ${rollupMean('weighted_arr_score', 'weighted_arr')} AS arr_weighted`;
