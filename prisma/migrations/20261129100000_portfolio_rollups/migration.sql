@@ -106,24 +106,18 @@ CREATE UNIQUE INDEX "portfolio_group_period_score_group_key"
 -- No foreign key to organization: a recomputation writes ~27,000 rows at 50,000 accounts, and checking each cost
 -- 0.2 s of every scoring save; deleteOrganization removes them explicitly (like rescore_staging).
 -- The app reads them under the tenant policy; only the SECURITY DEFINER functions below write them.
-DO $$
-DECLARE
-  t TEXT;
-BEGIN
-  FOREACH t IN ARRAY ARRAY['portfolio_group_score', 'portfolio_group_period_score']
-  LOOP
-    EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-    EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-    EXECUTE format(
-      'CREATE POLICY tenant_isolation ON %I USING (organization_id = app_current_org_id()) '
-      'WITH CHECK (organization_id = app_current_org_id())', t);
-    -- The default privileges of 20261125010000 grant the app role every write: take them back.
-    EXECUTE format('REVOKE ALL ON %I FROM desired_state_app', t);
-    EXECUTE format('GRANT SELECT ON %I TO desired_state_app', t);
-    EXECUTE format('REVOKE ALL ON SEQUENCE %I FROM desired_state_app', t || '_id_seq');
-  END LOOP;
-END
-$$;
+ALTER TABLE "portfolio_group_score" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "portfolio_group_score" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "portfolio_group_score"
+  USING (organization_id = app_current_org_id()) WITH CHECK (organization_id = app_current_org_id());
+ALTER TABLE "portfolio_group_period_score" ENABLE ROW LEVEL SECURITY;
+ALTER TABLE "portfolio_group_period_score" FORCE ROW LEVEL SECURITY;
+CREATE POLICY tenant_isolation ON "portfolio_group_period_score"
+  USING (organization_id = app_current_org_id()) WITH CHECK (organization_id = app_current_org_id());
+-- The default privileges of 20261125010000 grant the app role every write: take them back.
+REVOKE ALL ON "portfolio_group_score", "portfolio_group_period_score" FROM desired_state_app;
+GRANT SELECT ON "portfolio_group_score", "portfolio_group_period_score" TO desired_state_app;
+REVOKE ALL ON SEQUENCE "portfolio_group_score_id_seq", "portfolio_group_period_score_id_seq" FROM desired_state_app;
 
 -- Full recomputation of an organisation's groups from the base rows: bulk loads (seed:large, org:import) and the
 -- scoring re-score, which change every account, defer the triggers below and call this once. It takes the
