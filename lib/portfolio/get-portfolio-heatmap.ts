@@ -187,7 +187,7 @@ function groupHeatmapOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilte
   return Prisma.sql`
     WITH ${targetsCte(scope)},
     gt AS (
-      SELECT g.*, ${Prisma.join(targetColumns(), ', ')}
+      SELECT g.*, ${TARGET_COLUMNS}
         FROM portfolio_group_score g
         LEFT JOIN t ts ON ts.segment_id = g.segment_id
         LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
@@ -215,17 +215,19 @@ function targetsCte(scope: PortfolioScope): Prisma.Sql {
 }
 
 /** Each component's target for rows joined to `t` as ts (their segment's) and td (the defaults). */
-const targetColumns = () =>
+const TARGET_COLUMNS = Prisma.join(
   COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`coalesce(ts.${col('target', slug)}, td.${col('target', slug)}, ${DEFAULT_TARGET}::float8) AS ${col('target', slug)}`,
-  );
+  ),
+  ', ',
+);
 
 /** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */
 function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
   return Prisma.sql`${filteredAccountsCte(scope, filters)},
     ${targetsCte(scope)},
     ft AS (
-      SELECT f.*, ${Prisma.join(targetColumns(), ', ')}
+      SELECT f.*, ${TARGET_COLUMNS}
         FROM f
         LEFT JOIN t ts ON ts.segment_id = f.segment_id
         LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true

@@ -3,7 +3,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
 import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
-import { filtersSelectGroups, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
+import { filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -116,10 +116,8 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
  */
 function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
-  const bandColumns = PORTFOLIO_BANDS.map(
-    (band) =>
-      Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)},
-                 coalesce(sum(arr) FILTER (WHERE band = ${band}::band), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
+  const arrByBand = PORTFOLIO_BANDS.map(
+    (band) => Prisma.sql`coalesce(sum(arr) FILTER (WHERE band = ${band}::band), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
   );
   const componentColumns = COMPONENT_SLUGS.map(
     (slug) =>
@@ -136,7 +134,7 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
              coalesce(sum(assessed), 0)::int AS assessed,
              ${ROLLUP_SCORES},
              coalesce(sum(arr), 0) AS total_arr,
-             ${Prisma.join(bandColumns, ', ')},
+             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(arrByBand, ', ')},
              ${Prisma.join(componentColumns, ', ')}
         FROM portfolio_group_score g
        WHERE ${rollupConditions(scope, filters, 'g')}

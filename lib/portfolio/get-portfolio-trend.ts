@@ -2,7 +2,7 @@ import type { Tx } from '@/lib/db/tenant';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PortfolioFilters } from './portfolio-filters';
 import { filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
-import { filtersSelectGroups, rollupConditions } from './portfolio-rollups';
+import { filtersSelectGroups, rollupConditions, rollupMean } from './portfolio-rollups';
 
 /**
  * Portfolio score by UTC calendar month and quarter from the assessment history — lib/scoring's historyByPeriod
@@ -61,7 +61,7 @@ export async function getPortfolioTrend(tx: Tx, scope: PortfolioScope, filters: 
   const rows = await tx.$queryRaw<TrendRow[]>(
     filtersSelectGroups(filters)
       ? Prisma.sql`
-    SELECT g.period_start::timestamptz AS start, sum(g.accounts)::int AS accounts, sum(g.score_sum) / sum(g.accounts) AS mean_score,
+    SELECT g.period_start::timestamptz AS start, sum(g.accounts)::int AS accounts, ${rollupMean('g.score_sum', 'g.accounts')} AS mean_score,
            sum(g.quarter_accounts)::int AS quarter_accounts, sum(g.quarter_score_sum) AS quarter_sum
       FROM portfolio_group_period_score g
      WHERE ${rollupConditions(scope, filters, 'g')} AND g.period_start >= ${since}

@@ -2,7 +2,7 @@ import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, type PortfolioBand, type PortfolioFilters } from './portfolio-filters';
-import { filtersSelectGroups, rollupConditions, ROLLUP_SCORES } from './portfolio-rollups';
+import { filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, ROLLUP_SCORES } from './portfolio-rollups';
 import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, type PortfolioScope } from './portfolio-scope';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -82,9 +82,6 @@ function teamOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Pr
 async function teamOfRollupsSql(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<Prisma.Sql> {
   const reviewIntervalDays = await readReviewIntervalDays(tx, scope.organizationId);
   const now = scope.now ?? new Date();
-  const bands = PORTFOLIO_BANDS.map(
-    (band) => Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)}`,
-  );
   const levers = COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
                          coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
@@ -95,7 +92,7 @@ async function teamOfRollupsSql(tx: Tx, scope: PortfolioScope, filters: Portfoli
     g AS (
       SELECT owner_user_id AS owner_id, sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
              coalesce(sum(arr), 0) AS arr, ${ROLLUP_SCORES},
-             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
+             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(levers, ', ')}
         FROM portfolio_group_score g
        WHERE ${rollupConditions(scope, filters, 'g')}
        GROUP BY owner_user_id

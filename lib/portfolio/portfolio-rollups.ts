@@ -1,18 +1,18 @@
 import { Prisma } from '@/lib/generated/prisma/client';
-import type { PortfolioFilters } from './portfolio-filters';
+import { PORTFOLIO_BANDS, type PortfolioFilters } from './portfolio-filters';
 import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-scope';
 
 /**
  * The portfolio rollups (migration 20261129100000) hold, per group of accounts — owner, segment, journey stage and
- * band (and month, for portfolio_group_period_score) — the sums the overview adds up. A view can read them instead of aggregating every account when each of its filters
- * selects whole groups. Renewal windows and ARR ranges cut through groups, so those views aggregate the accounts.
+ * band (and month, for portfolio_group_period_score) — the sums the overview adds up. A view can read them instead
+ * of aggregating every account when each of its filters selects whole groups. Renewal windows and ARR ranges cut
+ * through groups, so those views aggregate the accounts.
  */
 
 /** Whether the filters select whole rollup groups. */
 export function filtersSelectGroups(filters: PortfolioFilters): boolean {
   return filters.renewal === undefined && filters.arrMin === undefined && filters.arrMax === undefined;
 }
-
 
 /**
  * The WHERE conditions on a rollup table `alias` for the scope and filters (a CSM's owner filter is themselves).
@@ -40,3 +40,11 @@ export const rollupMean = (sum: string, count: string) => Prisma.raw(`sum(${sum}
 /** Mean score and ARR-weighted score of rollup rows (portfolioSummary's definitions). */
 export const ROLLUP_SCORES = Prisma.sql`${rollupMean('score_sum', 'assessed')} AS mean_score,
   ${rollupMean('weighted_arr_score', 'weighted_arr')} AS arr_weighted`;
+
+/** Accounts per band of rollup rows, as `count_<band>` (the names both paths of the overview and team view use). */
+export const ROLLUP_BAND_COUNTS = Prisma.join(
+  PORTFOLIO_BANDS.map(
+    (band) => Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)}`,
+  ),
+  ', ',
+);

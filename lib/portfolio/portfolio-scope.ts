@@ -45,7 +45,11 @@ export function idCondition(column: Prisma.Sql, value: string | undefined): Pris
 export const staleSql = (now: Date) =>
   Prisma.sql`sc.submitted_at < ${now}::timestamptz - make_interval(secs => o.review_interval_days * ${DAY_SECONDS}::float8)`;
 
-/** The organisation's review interval (days), for staleBeforeSql. */
+/**
+ * The organisation's review interval (days), for staleBeforeSql. Read in the transaction that computes the figures
+ * rather than taken from the page's access check: a cached figure then never pairs one interval with data of
+ * another (a change of the interval bumps the portfolio data version).
+ */
 export async function readReviewIntervalDays(tx: Tx, organizationId: string): Promise<number> {
   const [organization] = await tx.$queryRaw<{ days: number }[]>`
     SELECT review_interval_days AS days FROM organization WHERE id = ${organizationId}::uuid`;
