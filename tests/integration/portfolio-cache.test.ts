@@ -181,6 +181,21 @@ describe('the portfolio data version', () => {
     expect(await step([`UPDATE account SET name = name WHERE organization_id = $1::uuid AND false`])).toBe(0n);
   });
 
+  it('is bumped by a bulk write through its closing rollup refresh, in the organisation written only', async () => {
+    // Bulk writers (re-score, seed:large, org:import) defer the rollups; their score rows then queue no bump, and
+    // the refresh they end with bumps instead.
+    const bulk = (refresh: boolean) => () =>
+      as('admin', async (tx) => {
+        await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`;
+        await tx.$executeRaw`UPDATE account_score SET score = score WHERE organization_id = ${orgA}::uuid`;
+        await tx.$executeRaw`UPDATE account_period_score SET score = score WHERE organization_id = ${orgA}::uuid`;
+        await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', '', true)`;
+        if (refresh) await tx.$executeRaw`SELECT refresh_portfolio_rollups(${orgA}::uuid)`;
+      });
+    expect(await bumps(bulk(true))).toEqual({ a: true, b: false });
+    expect(await bumps(bulk(false))).toEqual({ a: false, b: false });
+  });
+
   it('is bumped at commit: an open writing transaction does not hold up the organisation’s other writers', async () => {
     const before = await versionOf(orgA);
     let release!: () => void;
