@@ -206,6 +206,10 @@ async function main(): Promise<void> {
         ['cold: overview filter changes (8 distinct at once)', filterQueries.map((query) => `${o}/portfolio?${query}`)],
         ['cold: page mix (8 distinct pages at once)', pageMix],
         ['cold: overview whole book (1 client)', [`${o}/portfolio`]],
+        // Each filter set alone: what one miss costs without the others competing for the two cores.
+        ...(process.argv.includes('--each')
+          ? filterQueries.slice(1).map((query): [string, string[]] => [`cold: overview ${query.replace(segment.id, 'S').replace(stage.id, 'T')} (1 client)`, [`${o}/portfolio?${query}`]])
+          : []),
       ];
       for (const [label, urls] of batches) {
         const outcome: Outcome = { label, timings: [], errors: 0 };
