@@ -1,5 +1,5 @@
 /**
- * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5] [--preview-only] [--pairs 1]`
+ * `npx tsx scripts/bench/rescore.ts [--org-slug large-50000] [--previews 5] [--preview-only] [--pairs 1] [--warm-backends]`
  *
  * Benchmarks the scoring settings (issue 6) on a seed:large organisation, directly on the use cases inside the RLS
  * tenant transaction as the app role: the impact preview of a proposed configuration (N runs: p50 / max, plus the
@@ -84,6 +84,11 @@ async function main(): Promise<void> {
     const phases = (t: Record<string, number>) =>
       console.log(`[bench:rescore]   phases: ${Object.entries(t).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
     // --pairs N: N save + restore pairs in this one process (the first pair also pays for Node's JIT warming up).
+    if (process.argv.includes('--warm-backends')) {
+      // Touch the result pages from every pool connection first (see docs/benchmarks.md: a fresh backend
+      // page-faults each shared buffer on its first touch).
+      await Promise.all([0, 1, 2, 3].map(() => withTenant(app, actor, (tx) => tx.$queryRaw`SELECT count(*)::int FROM assessment_result r WHERE r.organization_id = ${org.id}::uuid AND r.output IS NOT NULL`)));
+    }
     let basedOnVersion = current.version;
     for (let pair = 0; pair < Number(arg('pairs', '1')); pair += 1) {
       const saveStart = process.hrtime.bigint();
