@@ -46,6 +46,13 @@ const envSchema = z.object({
     .min(1, 'AUTH_IP_THRESHOLD must be at least 1')
     .max(100_000, 'AUTH_IP_THRESHOLD must be at most 100000')
     .default(20),
+  /** Sign-ups (each creates a user and an organisation) from one client address per hour. */
+  AUTH_SIGNUP_IP_THRESHOLD: z.coerce
+    .number({ error: 'AUTH_SIGNUP_IP_THRESHOLD must be a whole number of sign-ups' })
+    .int('AUTH_SIGNUP_IP_THRESHOLD must be a whole number of sign-ups')
+    .min(1, 'AUTH_SIGNUP_IP_THRESHOLD must be at least 1')
+    .max(100_000, 'AUTH_SIGNUP_IP_THRESHOLD must be at most 100000')
+    .default(10),
 
   /** Optional single sign-on through any OpenID Connect provider: all three or none (README, "Single sign-on"). */
   OIDC_ISSUER: z

@@ -6,8 +6,18 @@ import { AppError } from '@/lib/errors';
 import { createOrganization } from '@/lib/organizations/create-organization';
 import { hashPassword } from './password';
 import { signUpSchema } from './sign-up-schema';
+import { signUpThrottleKey, type ThrottleRule } from './throttle';
+import { findLockedKeys, recordFailure } from './throttle-store';
 
 export const EMAIL_TAKEN_MESSAGE = 'An account with this email exists — sign in instead.';
+export const SIGN_UP_LIMIT_MESSAGE = 'Too many sign-ups from your network. Please try again in an hour.';
+
+export interface SignUpThrottle {
+  /** The client's address (clientIpFromHeaders), or null when unknown (such clients share one counter). */
+  ip: string | null;
+  rule: ThrottleRule;
+  now?: () => Date;
+}
 
 export interface SignUpResult {
   userId: string;
@@ -21,7 +31,7 @@ export interface SignUpResult {
  * Invalid input throws VALIDATION with per-field messages; an email that has an account throws CONFLICT.
  * Nothing is written unless everything is.
  */
-export async function signUp(prisma: PrismaClient, raw: unknown): Promise<SignUpResult> {
+export async function signUp(prisma: PrismaClient, raw: unknown, throttle?: SignUpThrottle): Promise<SignUpResult> {
   const parsed = signUpSchema.safeParse(raw);
   if (!parsed.success) {
     const { fieldErrors } = z.flattenError(parsed.error);
@@ -29,6 +39,7 @@ export async function signUp(prisma: PrismaClient, raw: unknown): Promise<SignUp
   }
   const input = parsed.data;
   const emailTaken = () => new AppError('CONFLICT', EMAIL_TAKEN_MESSAGE, { email: [EMAIL_TAKEN_MESSAGE] });
+  if (throttle) await countSignUpAttempt(prisma, throttle);
 
   // Users are global (no RLS); a quick look saves hashing for a taken email. The unique index decides races.
   if (await prisma.user.findUnique({ where: { email: input.email }, select: { id: true } })) throw emailTaken();
@@ -49,6 +60,17 @@ export async function signUp(prisma: PrismaClient, raw: unknown): Promise<SignUp
     return createOrganization(tx, { organizationId, name: input.organizationName, adminUserId: userId });
   });
   return { userId, organizationId, slug };
+}
+
+/**
+ * Refuses the attempt while the client's address is blocked, else counts it (before the password hash, so a
+ * flood of valid-looking attempts costs the server no hashing once blocked).
+ */
+async function countSignUpAttempt(prisma: PrismaClient, { ip, rule, now = () => new Date() }: SignUpThrottle): Promise<void> {
+  const key = signUpThrottleKey(ip);
+  const at = now();
+  if ((await findLockedKeys(prisma, [key], at)).has(key)) throw new AppError('RATE_LIMITED', SIGN_UP_LIMIT_MESSAGE);
+  await recordFailure(prisma, key, rule, at);
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -45,6 +45,16 @@ export function throttleRulesFrom(config: {
   };
 }
 
+/**
+ * Sign-ups per client address: every valid attempt counts (success or not: each costs a password hash and may
+ * create an organisation), `threshold` per hour, then the address waits out the rest of an hour.
+ */
+export function signUpRuleFrom(config: { AUTH_SIGNUP_IP_THRESHOLD: number }): ThrottleRule {
+  return { threshold: config.AUTH_SIGNUP_IP_THRESHOLD, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+}
+
+export const signUpThrottleKey = (ip: string | null) => `signup-ip:${ip ?? 'unknown'}`;
+
 export const accountThrottleKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 /** Clients whose address cannot be read share one counter (see clientIpFromHeaders). */
 export const ipThrottleKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;

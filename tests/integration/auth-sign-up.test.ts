@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { verifyPassword } from '@/lib/auth/password';
-import { EMAIL_TAKEN_MESSAGE, signUp } from '@/lib/auth/sign-up';
+import { EMAIL_TAKEN_MESSAGE, SIGN_UP_LIMIT_MESSAGE, signUp } from '@/lib/auth/sign-up';
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { AppError } from '@/lib/errors';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
@@ -160,5 +160,32 @@ describe('sign-up', () => {
       await db.prisma.$executeRawUnsafe('DROP TRIGGER fail_audit ON audit_event');
       await db.prisma.$executeRawUnsafe('DROP FUNCTION fail_audit()');
     }
+  });
+  it('takes at most the limit of sign-ups per client address and hour, refusing the next ones before any write', async () => {
+    const rule = { threshold: 2, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+    let clock = new Date('2026-11-26T10:00:00Z');
+    const from = (ip: string | null) => ({ ip, rule, now: () => clock });
+    const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+
+    await signUp(db.appPrisma, input(), from(ip));
+    // A failed attempt counts too: it cost a lookup and would have cost a hash.
+    const taken = input();
+    await signUp(db.appPrisma, taken, from('198.51.100.7'));
+    await expect(signUp(db.appPrisma, { ...input(), email: taken.email }, from(ip))).rejects.toMatchObject({ code: 'CONFLICT' });
+
+    const before = await counts();
+    const refused = input();
+    const error = await rejection(signUp(db.appPrisma, refused, from(ip)));
+    expect(error).toMatchObject({ code: 'RATE_LIMITED', message: SIGN_UP_LIMIT_MESSAGE });
+    expect(await counts()).toEqual(before);
+    expect(await db.prisma.user.findUnique({ where: { email: refused.email } })).toBeNull();
+
+    // Other addresses, and invalid input (which costs nothing and is not counted), are not held up.
+    await signUp(db.appPrisma, input(), from('198.51.100.8'));
+    expect(await rejection(signUp(db.appPrisma, { ...input(), name: '' }, from(ip)))).toMatchObject({ code: 'VALIDATION' });
+
+    // An hour later the address may sign up again.
+    clock = new Date(clock.getTime() + 61 * 60_000);
+    await expect(signUp(db.appPrisma, refused, from(ip))).resolves.toMatchObject({ slug: expect.any(String) });
   });
 });
