@@ -72,6 +72,14 @@ type SummaryRow = Record<string, number | null>;
 const atRiskRenewingWithin = (now: Date, days: number) =>
   Prisma.sql`band IN ('at_risk', 'critical') AND renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + ${days}::int`;
 
+/**
+ * A band filter other than at risk / critical leaves no renewal at risk. Said up front: the planner cannot see that
+ * the two band conditions exclude each other, and walked every account renewing within 90 days to find none
+ * (band engaged: 80 ms of its 138 ms overview, 50,000 accounts).
+ */
+const noRenewalsAtRisk = (filters: PortfolioFilters) =>
+  filters.band !== undefined && filters.band !== 'at_risk' && filters.band !== 'critical';
+
 function renewalWindowColumns(now: Date): Prisma.Sql[] {
   return PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
     const inWindow = atRiskRenewingWithin(now, days);
@@ -128,7 +136,12 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
   );
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
-    ${filteredAccountsCte(scope, filters, { name: 'renewing', where: atRiskRenewingWithin(now, 90), withoutOrganization: true, scoreByKey: true })},
+    ${filteredAccountsCte(scope, filters, {
+      name: 'renewing',
+      where: noRenewalsAtRisk(filters) ? Prisma.sql`false` : atRiskRenewingWithin(now, 90),
+      withoutOrganization: true,
+      scoreByKey: true,
+    })},
     sums AS (
       SELECT coalesce(sum(accounts), 0)::int AS accounts,
              coalesce(sum(assessed), 0)::int AS assessed,
@@ -153,6 +166,7 @@ async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilt
 }
 
 async function loadRenewals(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters, limit: number | null): Promise<RenewalAtRisk[]> {
+  if (noRenewalsAtRisk(filters)) return [];
   const now = scope.now ?? new Date();
   const rows = await tx.$queryRaw<(Omit<RenewalAtRisk, 'daysToRenewal'> & { daysToRenewal: number })[]>`
     WITH ${filteredAccountsCte(scope, filters, { scoreByKey: true })}

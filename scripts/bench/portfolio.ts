@@ -94,6 +94,7 @@ async function main(): Promise<void> {
       ['overview, whole book', leaderScope, overview({})],
       ['overview, segment Enterprise', leaderScope, overview({ segment: segment.id })],
       ['overview, band at risk', leaderScope, overview({ band: 'at_risk' })],
+      ['overview, band engaged', leaderScope, overview({ band: 'engaged' })],
       ['overview, stage + renewal 90 + ARR ≥ 50k', leaderScope, overview({ stage: stage.id, renewal: '90', arrMin: '50000' })],
       ['overview, renewal 60', leaderScope, overview({ renewal: '60' })],
       ['overview, ARR ≥ 20k', leaderScope, overview({ arrMin: '20000' })],

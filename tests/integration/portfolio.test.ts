@@ -413,6 +413,9 @@ describe('portfolio on the demo organisation', () => {
       { arrMin: String(median) },
       { arrMax: String(median) },
       { segment, band: 'engaged', arrMin: '1000' },
+      // Bands with no renewals at risk by definition (the overview answers those without a query).
+      { band: 'desired' },
+      { band: 'engaged', renewal: '90' },
     ];
     for (const raw of cases) {
       const filters = parsePortfolioFilters(raw);
