@@ -1,5 +1,5 @@
 import type { PrismaClient } from './create-prisma-client';
-import type { Prisma } from '@/lib/generated/prisma/client';
+import { Prisma } from '@/lib/generated/prisma/client';
 
 /**
  * The tenant-scoped data layer. Every query on tenant data runs inside one of these transactions, which first
@@ -16,16 +16,25 @@ export interface TransactionOptions {
   isolationLevel?: Prisma.TransactionIsolationLevel;
 }
 
+export interface TenantTransactionOptions extends TransactionOptions {
+  /** false: no parallel workers for this transaction's queries (see withTenant). */
+  parallelQuery?: boolean;
+}
+
 /** Runs `work` with the organisation (and optionally the acting user) set for row-level security. */
 export function withTenant<T>(
   prisma: PrismaClient,
   scope: { organizationId: string; userId?: string | null },
   work: (tx: Tx) => Promise<T>,
-  options: TransactionOptions = {},
+  { parallelQuery = true, ...options }: TenantTransactionOptions = {},
 ): Promise<T> {
   return prisma.$transaction(async (tx) => {
+    // parallelQuery: false keeps the transaction's plans on its own backend. Each parallel worker is a new process
+    // that page-faults every shared buffer it reads (no huge pages), and under concurrent requests the workers
+    // only compete for the same cores (docs/benchmarks.md, session 6).
+    const serial = parallelQuery ? Prisma.empty : Prisma.sql`, set_config('max_parallel_workers_per_gather', '0', true)`;
     await tx.$executeRaw`SELECT set_config('app.org_id', ${scope.organizationId}, true),
-                                set_config('app.user_id', ${scope.userId ?? ''}, true)`;
+                                set_config('app.user_id', ${scope.userId ?? ''}, true)${serial}`;
     return work(tx);
   }, options);
 }

@@ -90,7 +90,7 @@ export async function readPortfolioViews<T extends readonly unknown[]>(
   const results = await Promise.all(
     (views as readonly PortfolioView<unknown>[]).map((view) =>
       cache.getOrCompute(portfolioCacheKey(scope, version, view, filters), () =>
-        withTenant(prisma, tenant, (tx) => view.compute(tx, scope, filters), { timeout: COMPUTE_TIMEOUT_MS }),
+        withTenant(prisma, tenant, (tx) => view.compute(tx, scope, filters), { timeout: COMPUTE_TIMEOUT_MS, parallelQuery: false }),
       ),
     ),
   );

@@ -308,4 +308,14 @@ describe('the portfolio cache', () => {
     expect(computations).toBe(1);
     expect(new Set(results).size).toBe(1);
   });
+
+  it('computes without parallel workers, and leaves the connection as it found it', async () => {
+    const setting = (tx: Tx) =>
+      tx.$queryRaw<{ value: string }[]>`SELECT current_setting('max_parallel_workers_per_gather') AS value`.then(([row]) => row!.value);
+    const probe: PortfolioView<string> = { name: 'parallel-probe', compute: (tx) => setting(tx) };
+    expect(await read(new PortfolioCache(), 'leader', probe)).toBe('0');
+    // Transaction-local: other tenant transactions on the pool's connections keep the server's default.
+    const defaults = await Promise.all(Array.from({ length: 4 }, () => as('leader', setting)));
+    expect(defaults.every((value) => value !== '0')).toBe(true);
+  });
 });
