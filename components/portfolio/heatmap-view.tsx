@@ -1,5 +1,4 @@
 import Link from 'next/link';
-import { buttonClasses } from '@/components/ui/button';
 import { cn } from '@/components/ui/cn';
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
@@ -16,6 +15,7 @@ import {
 import { ChartCard, tableClasses, thClasses } from './chart-card';
 import { HeatmapRows } from './heatmap-rows';
 import { PortfolioEmpty } from './portfolio-empty';
+import { PortfolioPager } from './portfolio-pager';
 
 const DIMENSION_LABELS: Record<HeatmapDimension, string> = { segment: 'Segment', owner: 'CSM', stage: 'Journey stage', account: 'Account' };
 
@@ -32,7 +32,6 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
   const sortHref = (sort: HeatmapSort) => href({ sort, dir: params.sort === sort && params.dir === 'asc' ? 'desc' : 'asc' });
   const ariaSort = (sort: HeatmapSort) => (params.sort === sort ? (params.dir === 'asc' ? 'ascending' : 'descending') : undefined);
   const paged = params.by === 'account';
-  const pageCount = Math.max(1, Math.ceil(heatmap.totalRows / HEATMAP_ACCOUNT_PAGE_SIZE));
 
   return (
     <div className="flex flex-col gap-4">
@@ -91,38 +90,13 @@ export function HeatmapView({ slug, heatmap, filters, params }: { slug: string; 
                   components={heatmap.rows[0]!.cells.map((cell) => ({ slug: cell.slug, name: COMPONENT_NAMES[cell.slug] }))}
                 />
               </table>
-              {paged ? <HeatmapPager page={heatmap.page} pageCount={pageCount} total={heatmap.totalRows} pageHref={(page) => href({ page })} /> : null}
+              {paged ? (
+                <PortfolioPager label="Heatmap pages" page={heatmap.page} pageSize={HEATMAP_ACCOUNT_PAGE_SIZE} total={heatmap.totalRows} pageHref={(page) => href({ page })} />
+              ) : null}
             </>
           }
         />
       )}
     </div>
-  );
-}
-
-/** "Showing 51–100 of 50,000 accounts · page 2 of 1,000" with first / previous / next / last links (filters and sort kept). */
-function HeatmapPager({ page, pageCount, total, pageHref }: { page: number; pageCount: number; total: number; pageHref: (page: number) => string }) {
-  const from = total === 0 ? 0 : (page - 1) * HEATMAP_ACCOUNT_PAGE_SIZE + 1;
-  const to = Math.min(total, page * HEATMAP_ACCOUNT_PAGE_SIZE);
-  const button = buttonClasses({ variant: 'secondary', size: 'sm' });
-  const link = (target: number, text: string, rel?: 'prev' | 'next') =>
-    target < 1 || target > pageCount || target === page ? (
-      <span aria-disabled="true" className={button}>{text}</span>
-    ) : (
-      <Link rel={rel} href={pageHref(target)} className={button}>{text}</Link>
-    );
-  return (
-    <nav aria-label="Heatmap pages" className="mt-4 flex flex-wrap items-center justify-between gap-4 text-sm text-ink-muted">
-      <p aria-live="polite">
-        Showing {from.toLocaleString('en')}–{to.toLocaleString('en')} of {total.toLocaleString('en')} accounts · page {page.toLocaleString('en')} of{' '}
-        {pageCount.toLocaleString('en')}
-      </p>
-      <div className="flex gap-2">
-        {link(1, 'First')}
-        {link(page - 1, 'Previous', 'prev')}
-        {link(page + 1, 'Next', 'next')}
-        {link(pageCount, 'Last')}
-      </div>
-    </nav>
   );
 }

@@ -2,10 +2,11 @@ import { BandBadge } from '@/components/ui/band-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ComponentSlug } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
-import type { PortfolioAccountRow } from '@/lib/portfolio/list-portfolio-accounts';
+import type { PortfolioAccountList } from '@/lib/portfolio/list-portfolio-accounts';
 import { portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, rowHeaderClasses, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatDay, formatMoney, formatPoints } from './format';
+import { PortfolioPager } from './portfolio-pager';
 
 export function PortfolioAccountsView({
   slug,
@@ -14,7 +15,7 @@ export function PortfolioAccountsView({
   component,
 }: {
   slug: string;
-  list: { rows: PortfolioAccountRow[]; total: number };
+  list: PortfolioAccountList;
   filters: PortfolioFilters;
   component: ComponentSlug | null;
 }) {
@@ -25,50 +26,63 @@ export function PortfolioAccountsView({
   return (
     <ChartCard
       title={name ? `Accounts behind ${name}` : 'Accounts behind this figure'}
-      description={`${list.total} account${list.total === 1 ? '' : 's'}${list.rows.length < list.total ? `, first ${list.rows.length} shown` : ''}; ${name ? `largest ${name} gap first` : 'lowest score first, never assessed at the top'}.`}
+      description={`${list.total.toLocaleString('en')} account${list.total === 1 ? '' : 's'}; ${name ? `largest ${name} gap first` : 'lowest score first, never assessed at the top'}.${list.total > list.pageSize ? ` ${list.pageSize} per page; the CSV has all of them.` : ''}`}
       csvHref={portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset: 'accounts', component: component ?? undefined })}
       table={
-        <table className={tableClasses}>
-          <thead>
-            <tr>
-              <th scope="col" className={thClasses}>Account</th>
-              <th scope="col" className={thClasses}>CSM</th>
-              <th scope="col" className={thClasses}>Segment</th>
-              <th scope="col" className={thClasses}>Stage</th>
-              <th scope="col" className={thClasses}>ARR</th>
-              <th scope="col" className={thClasses}>Renewal</th>
-              <th scope="col" className={thClasses}>Score</th>
-              <th scope="col" className={thClasses}>Band</th>
-              {name ? <th scope="col" className={thClasses}>{name}: current / target</th> : null}
-              <th scope="col" className={thClasses}>Assessed</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.rows.map((row) => (
-              <tr key={row.id}>
-                <th scope="row" className={rowHeaderClasses}>
-                  <a href={`/o/${slug}/accounts?q=${encodeURIComponent(row.name)}`}>{row.name}</a>
-                </th>
-                <td className={tdClasses}>{row.owner ?? 'Unassigned'}</td>
-                <td className={tdClasses}>{row.segment ?? '—'}</td>
-                <td className={tdClasses}>{row.stage ?? '—'}</td>
-                <td className={tdClasses}>{formatMoney(row.arr)}</td>
-                <td className={tdClasses}>{formatDay(row.renewalDate)}</td>
-                <td className={tdClasses}>{formatPoints(row.score)}</td>
-                <td className={tdClasses}>{row.band ? <BandBadge band={row.band} /> : 'Never assessed'}</td>
-                {name ? (
-                  <td className={tdClasses}>
-                    {formatPoints(row.componentCurrent)} / {formatPoints(row.componentTarget)}
-                  </td>
-                ) : null}
-                <td className={tdClasses}>
-                  {formatDay(row.submittedAt)}
-                  {row.stale ? <span className="ml-1 text-xs text-band-at-risk-ink">(stale)</span> : null}
-                </td>
+        <>
+          <table className={tableClasses}>
+            <thead>
+              <tr>
+                <th scope="col" className={thClasses}>Account</th>
+                <th scope="col" className={thClasses}>CSM</th>
+                <th scope="col" className={thClasses}>Segment</th>
+                <th scope="col" className={thClasses}>Stage</th>
+                <th scope="col" className={thClasses}>ARR</th>
+                <th scope="col" className={thClasses}>Renewal</th>
+                <th scope="col" className={thClasses}>Score</th>
+                <th scope="col" className={thClasses}>Band</th>
+                {name ? <th scope="col" className={thClasses}>{name}: current / target</th> : null}
+                <th scope="col" className={thClasses}>Assessed</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.rows.map((row) => (
+                <tr key={row.id}>
+                  <th scope="row" className={rowHeaderClasses}>
+                    <a href={`/o/${slug}/accounts?q=${encodeURIComponent(row.name)}`}>{row.name}</a>
+                  </th>
+                  <td className={tdClasses}>{row.owner ?? 'Unassigned'}</td>
+                  <td className={tdClasses}>{row.segment ?? '—'}</td>
+                  <td className={tdClasses}>{row.stage ?? '—'}</td>
+                  <td className={tdClasses}>{formatMoney(row.arr)}</td>
+                  <td className={tdClasses}>{formatDay(row.renewalDate)}</td>
+                  <td className={tdClasses}>{formatPoints(row.score)}</td>
+                  <td className={tdClasses}>{row.band ? <BandBadge band={row.band} /> : 'Never assessed'}</td>
+                  {name ? (
+                    <td className={tdClasses}>
+                      {formatPoints(row.componentCurrent)} / {formatPoints(row.componentTarget)}
+                    </td>
+                  ) : null}
+                  <td className={tdClasses}>
+                    {formatDay(row.submittedAt)}
+                    {row.stale ? <span className="ml-1 text-xs text-band-at-risk-ink">(stale)</span> : null}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {list.total > list.pageSize ? (
+            <PortfolioPager
+              label="Account pages"
+              page={list.page}
+              pageSize={list.pageSize}
+              total={list.total}
+              pageHref={(page) =>
+                portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { component: component ?? undefined, page: page > 1 ? String(page) : undefined })
+              }
+            />
+          ) : null}
+        </>
       }
     />
   );

@@ -85,7 +85,7 @@ async function datasetRows(
     case 'accounts': {
       const raw = search.get('component');
       const component = isComponentSlug(raw) ? raw : null;
-      const { rows } = await listPortfolioAccounts(tx, scope, filters, component, null);
+      const { rows } = await listPortfolioAccounts(tx, scope, filters, component, 'all');
       return [
         ['account', 'owner', 'segment', 'stage', 'arr', 'renewal_date', 'score', 'band', 'submitted_at', 'stale',
           ...(component ? [`${component}_current`, `${component}_target`] : [])],

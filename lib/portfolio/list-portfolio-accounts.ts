@@ -26,14 +26,49 @@ export interface PortfolioAccountRow {
   componentTarget: number | null;
 }
 
-export const DRILL_DOWN_LIMIT = 500;
+export const DRILL_DOWN_PAGE_SIZE = 100;
 
+export interface PortfolioAccountList {
+  rows: PortfolioAccountRow[];
+  total: number;
+  /** The page shown (1-based): the one asked for, or the last one when that is past the end. */
+  page: number;
+  pageSize: number;
+}
+
+/**
+ * One page of the accounts behind a figure (`'all'`: every one, for the CSV export), in the order below. A page
+ * past the last one (a stale or hand-edited link) shows the last page.
+ */
 export async function listPortfolioAccounts(
   tx: Tx,
   scope: PortfolioScope,
   filters: PortfolioFilters,
   component: ComponentSlug | null,
-  limit: number | null = DRILL_DOWN_LIMIT,
+  pages: { page: number; pageSize?: number } | 'all' = { page: 1 },
+): Promise<PortfolioAccountList> {
+  if (pages === 'all') {
+    const { rows, total } = await selectAccounts(tx, scope, filters, component, Prisma.empty);
+    return { rows, total, page: 1, pageSize: Math.max(total, 1) };
+  }
+  const pageSize = pages.pageSize ?? DRILL_DOWN_PAGE_SIZE;
+  const pageOf = (page: number) => selectAccounts(tx, scope, filters, component, Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
+  let page = Math.max(1, Math.floor(pages.page));
+  let list = await pageOf(page);
+  if (list.rows.length === 0 && page > 1) {
+    const [counted] = await tx.$queryRaw<{ total: number }[]>`WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS total FROM f`;
+    page = Math.max(1, Math.ceil((counted?.total ?? 0) / pageSize));
+    list = await pageOf(page);
+  }
+  return { ...list, page, pageSize };
+}
+
+async function selectAccounts(
+  tx: Tx,
+  scope: PortfolioScope,
+  filters: PortfolioFilters,
+  component: ComponentSlug | null,
+  limit: Prisma.Sql,
 ): Promise<{ rows: PortfolioAccountRow[]; total: number }> {
   const current = component ? Prisma.sql`f.${col('current', component)}` : Prisma.sql`NULL::float8`;
   const target = component
@@ -60,7 +95,7 @@ export async function listPortfolioAccounts(
       LEFT JOIN segment s ON s.organization_id = ${scope.organizationId}::uuid AND s.id = p.segment_id
       LEFT JOIN journey_stage js ON js.organization_id = ${scope.organizationId}::uuid AND js.id = p.journey_stage_id
      ORDER BY ${order}
-     ${limit === null ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+     ${limit}`;
   const total = rows[0]?.total ?? 0;
   for (const row of rows) Reflect.deleteProperty(row, 'total');
   return { rows, total };

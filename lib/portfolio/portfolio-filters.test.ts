@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { parseHeatmapPage, parseHeatmapParams } from './portfolio-filters';
+import { parsePageParam, parseHeatmapParams } from './portfolio-filters';
 
-describe('parseHeatmapPage', () => {
+describe('parsePageParam', () => {
   it('reads a 1-based page number and falls back to page 1 for anything else', () => {
-    expect(parseHeatmapPage({})).toBe(1);
-    expect(parseHeatmapPage({ page: '1' })).toBe(1);
-    expect(parseHeatmapPage({ page: '7' })).toBe(7);
-    expect(parseHeatmapPage({ page: ['3', '9'] })).toBe(3);
-    expect(parseHeatmapPage(new URLSearchParams('by=account&page=12'))).toBe(12);
-    for (const bad of ['0', '-2', '1.5', 'two', '', '99999999999']) expect(parseHeatmapPage({ page: bad }), bad).toBe(1);
+    expect(parsePageParam({})).toBe(1);
+    expect(parsePageParam({ page: '1' })).toBe(1);
+    expect(parsePageParam({ page: '7' })).toBe(7);
+    expect(parsePageParam({ page: ['3', '9'] })).toBe(3);
+    expect(parsePageParam(new URLSearchParams('by=account&page=12'))).toBe(12);
+    for (const bad of ['0', '-2', '1.5', 'two', '', '99999999999']) expect(parsePageParam({ page: bad }), bad).toBe(1);
   });
 
   it('is not part of the heatmap params (a filter change, which keeps those, starts at page 1)', () => {

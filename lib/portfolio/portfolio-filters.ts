@@ -96,9 +96,12 @@ export function parseHeatmapParams(raw: RawParams): HeatmapParams {
   return heatmapParamsSchema.parse(toRecord(raw));
 }
 
-/** The page of the heatmap by account (`?page=`, 1-based); anything else is page 1. Grouped rows have no pages. */
-const heatmapPageSchema = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1);
+/**
+ * The page of a paged view (`?page=`, 1-based: the heatmap by account, the drill-down); anything else is page 1.
+ * Grouped heatmap rows have no pages.
+ */
+const pageParamSchema = z.preprocess(first, z.coerce.number().int().min(1).max(1_000_000).default(1)).catch(1);
 
-export function parseHeatmapPage(raw: RawParams): number {
-  return heatmapPageSchema.parse(toRecord(raw).page);
+export function parsePageParam(raw: RawParams): number {
+  return pageParamSchema.parse(toRecord(raw).page);
 }

@@ -450,11 +450,28 @@ describe('portfolio on the demo organisation', () => {
     const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'segment', sort: 'label', dir: 'asc' }));
     for (const row of heatmap.rows) {
       const filters = parsePortfolioFilters({ segment: row.key ?? 'none' });
-      const drill = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, filters, 'outcomes', null));
+      const drill = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, filters, 'outcomes', 'all'));
       expect(drill.total).toBe(row.accounts);
       const included = drill.rows.filter((r) => r.componentCurrent !== null);
       near(included.reduce((s, r) => s + r.componentCurrent!, 0) / included.length, row.cells.find((c) => c.slug === 'outcomes')!.meanCurrent, 'drill mean');
     }
+  });
+
+  it('pages the drill-down in the export’s order, a page past the end showing the last one', async () => {
+    const all = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', 'all'));
+    const pageSize = 7;
+    const pageCount = Math.ceil(all.total / pageSize);
+    expect(pageCount).toBeGreaterThan(2);
+    const pages = [];
+    for (let page = 1; page <= pageCount; page += 1) {
+      const list = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', { page, pageSize }));
+      expect(list).toMatchObject({ page, pageSize, total: all.total });
+      pages.push(...list.rows.map((row) => row.id));
+    }
+    expect(pages).toEqual(all.rows.map((row) => row.id));
+    const past = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', { page: pageCount + 5, pageSize }));
+    expect(past.page).toBe(pageCount);
+    expect(past.rows.map((row) => row.id)).toEqual(all.rows.slice((pageCount - 1) * pageSize).map((row) => row.id));
   });
 
   it('sees nothing without the organisation set (RLS)', async () => {

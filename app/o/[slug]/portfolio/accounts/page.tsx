@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import { PortfolioAccountsView } from '@/components/portfolio/portfolio-accounts-view';
 import { PortfolioFrame } from '@/components/portfolio/portfolio-frame';
 import { isComponentSlug, listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
+import { parsePageParam } from '@/lib/portfolio/portfolio-filters';
 import { loadPortfolioPage } from '@/lib/portfolio/portfolio-page-context';
 
 export const metadata: Metadata = { title: 'Portfolio accounts' };
@@ -15,10 +16,11 @@ export default async function PortfolioAccountsPage(props: {
   const searchParams = await props.searchParams;
   const raw = Array.isArray(searchParams.component) ? searchParams.component[0] : searchParams.component;
   const component = isComponentSlug(raw) ? raw : null;
+  const page = parsePageParam(searchParams);
   const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, {
     name: 'accounts',
-    params: { component },
-    compute: (tx, s, f) => listPortfolioAccounts(tx, s, f, component),
+    params: { component, page },
+    compute: (tx, s, f) => listPortfolioAccounts(tx, s, f, component, { page }),
   });
   return (
     <PortfolioFrame slug={slug} tab="accounts" filters={filters} options={options} ownOnly={scope.ownOnly} extra={{ component: component ?? undefined }}>

@@ -2,7 +2,7 @@ import type { Metadata } from 'next';
 import { HeatmapView } from '@/components/portfolio/heatmap-view';
 import { PortfolioFrame } from '@/components/portfolio/portfolio-frame';
 import { getPortfolioHeatmap } from '@/lib/portfolio/get-portfolio-heatmap';
-import { parseHeatmapPage, parseHeatmapParams } from '@/lib/portfolio/portfolio-filters';
+import { parsePageParam, parseHeatmapParams } from '@/lib/portfolio/portfolio-filters';
 import { loadPortfolioPage } from '@/lib/portfolio/portfolio-page-context';
 
 export const metadata: Metadata = { title: 'Portfolio heatmap' };
@@ -16,7 +16,7 @@ export default async function PortfolioHeatmapPage(props: {
   const heatmapParams = parseHeatmapParams(searchParams);
   // Account rows come a page at a time; grouped rows have no pages. A filter change (the filter bar keeps only
   // `extra`) starts again at page 1.
-  const page = heatmapParams.by === 'account' ? parseHeatmapPage(searchParams) : 1;
+  const page = heatmapParams.by === 'account' ? parsePageParam(searchParams) : 1;
   const { scope, filters, options, data } = await loadPortfolioPage(slug, searchParams, {
     name: 'heatmap',
     params: { ...heatmapParams, page },
