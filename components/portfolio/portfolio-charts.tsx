@@ -44,15 +44,20 @@ export function BandChart({ bands }: { bands: { band: string; label: string; acc
   );
 }
 
+/** Legend entries in body text colour: recharts colours them like their series, too pale for the gap's yellow. */
+const legendText = (value: string) => <span style={{ color: 'var(--color-ink)' }}>{value}</span>;
+
+// Component names run to three words ("Anticipating needs and behaviour"): the category axes get the width and
+// the row height to set them on two lines without overlapping their neighbours.
 export function ComponentChart({ components }: { components: { name: string; meanCurrent: number | null; meanGap: number | null }[] }) {
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={components} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 24 }}>
+    <ResponsiveContainer width="100%" height={380}>
+      <BarChart data={components} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
         <XAxis type="number" domain={[0, 100]} fontSize={12} />
-        <YAxis type="category" dataKey="name" width={110} fontSize={12} />
+        <YAxis type="category" dataKey="name" width={200} fontSize={12} />
         <Tooltip formatter={round} />
-        <Legend />
+        <Legend formatter={legendText} wrapperStyle={{ fontSize: 12 }} />
         <Bar dataKey="meanCurrent" name="Mean current" stackId="c" fill="var(--color-brand-600)" isAnimationActive={false} />
         <Bar dataKey="meanGap" name="Mean gap to target" stackId="c" fill="var(--color-band-at-risk-line)" isAnimationActive={false} />
       </BarChart>
@@ -62,11 +67,11 @@ export function ComponentChart({ components }: { components: { name: string; mea
 
 export function LeverChart({ levers }: { levers: { name: string; leverSum: number }[] }) {
   return (
-    <ResponsiveContainer width="100%" height={260}>
-      <BarChart data={levers} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 24 }}>
+    <ResponsiveContainer width="100%" height={340}>
+      <BarChart data={levers} layout="vertical" margin={{ top: 8, right: 16, bottom: 0, left: 8 }}>
         <CartesianGrid stroke="var(--color-line)" strokeDasharray="3 3" />
         <XAxis type="number" fontSize={12} />
-        <YAxis type="category" dataKey="name" width={110} fontSize={12} />
+        <YAxis type="category" dataKey="name" width={140} fontSize={12} />
         <Tooltip formatter={round} />
         <Bar dataKey="leverSum" name="Score points to gain (summed)" fill="var(--color-brand-500)" isAnimationActive={false} />
       </BarChart>
