@@ -7,7 +7,7 @@ import { createOrganization } from '@/lib/organizations/create-organization';
 import { hashPassword } from './password';
 import { signUpSchema } from './sign-up-schema';
 import { signUpThrottleKey, type ThrottleRule } from './throttle';
-import { findLockedKeys, recordFailure } from './throttle-store';
+import { countAttemptWithinLimit } from './throttle-store';
 
 export const EMAIL_TAKEN_MESSAGE = 'An account with this email exists — sign in instead.';
 export const SIGN_UP_LIMIT_MESSAGE = 'Too many sign-ups from your network. Please try again in an hour.';
@@ -63,14 +63,13 @@ export async function signUp(prisma: PrismaClient, raw: unknown, throttle?: Sign
 }
 
 /**
- * Refuses the attempt while the client's address is blocked, else counts it (before the password hash, so a
- * flood of valid-looking attempts costs the server no hashing once blocked).
+ * Counts the attempt against the client's address, or refuses it once the address has used its sign-ups (before
+ * the password hash, so a flood of valid-looking attempts costs the server no hashing once blocked).
  */
 async function countSignUpAttempt(prisma: PrismaClient, { ip, rule, now = () => new Date() }: SignUpThrottle): Promise<void> {
-  const key = signUpThrottleKey(ip);
-  const at = now();
-  if ((await findLockedKeys(prisma, [key], at)).has(key)) throw new AppError('RATE_LIMITED', SIGN_UP_LIMIT_MESSAGE);
-  await recordFailure(prisma, key, rule, at);
+  if (!(await countAttemptWithinLimit(prisma, signUpThrottleKey(ip), rule, now()))) {
+    throw new AppError('RATE_LIMITED', SIGN_UP_LIMIT_MESSAGE);
+  }
 }
 
 function isUniqueViolation(error: unknown): boolean {

@@ -1,4 +1,5 @@
 import type { PrismaClient } from '@/lib/db/create-prisma-client';
+import { Prisma } from '@/lib/generated/prisma/client';
 import { lockedUntil, shouldLock, windowCutoff, type ThrottleCounter, type ThrottleRule } from './throttle';
 
 /**
@@ -52,6 +53,30 @@ export async function recordFailure(
        AND (locked_until IS NULL OR locked_until <= ${now}::timestamptz)
     RETURNING failures, window_started_at AS "windowStartedAt", locked_until AS "lockedUntil"`;
   return locked ? { counter: locked, lockedNow: true } : { counter: row, lockedNow: false };
+}
+
+/**
+ * Counts one attempt against `key` unless it is locked, and locks it with the attempt that reaches the threshold:
+ * one atomic statement, so concurrent attempts each get their own count and at most `threshold` of them pass
+ * (a check and a count in two statements let a burst through). Returns whether this attempt may proceed; a
+ * refused one changes nothing.
+ */
+export async function countAttemptWithinLimit(prisma: PrismaClient, key: string, rule: ThrottleRule, now: Date): Promise<boolean> {
+  const cutoff = windowCutoff(rule, now);
+  const until = lockedUntil(rule, now);
+  const startsOver = Prisma.sql`t.window_started_at <= ${cutoff}::timestamptz`;
+  const count = Prisma.sql`CASE WHEN ${startsOver} THEN 1 ELSE t.failures + 1 END`;
+  const rows = await prisma.$queryRaw<{ failures: number }[]>`
+    INSERT INTO auth_throttle AS t (key, failures, window_started_at, locked_until, updated_at)
+    VALUES (${key}, 1, ${now}::timestamptz, CASE WHEN ${rule.threshold}::int <= 1 THEN ${until}::timestamptz END, ${now}::timestamptz)
+    ON CONFLICT (key) DO UPDATE SET
+      failures = ${count},
+      window_started_at = CASE WHEN ${startsOver} THEN ${now}::timestamptz ELSE t.window_started_at END,
+      locked_until = CASE WHEN ${count} >= ${rule.threshold}::int THEN ${until}::timestamptz ELSE t.locked_until END,
+      updated_at = ${now}::timestamptz
+    WHERE t.locked_until IS NULL OR t.locked_until <= ${now}::timestamptz
+    RETURNING failures`;
+  return rows.length === 1 && rows[0]!.failures <= rule.threshold;
 }
 
 /** Forgets the failures of `key` after a successful sign-in (a lock taken meanwhile stays). */

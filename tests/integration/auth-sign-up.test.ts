@@ -166,26 +166,41 @@ describe('sign-up', () => {
     let clock = new Date('2026-11-26T10:00:00Z');
     const from = (ip: string | null) => ({ ip, rule, now: () => clock });
     const ip = `203.0.113.${Math.floor(Math.random() * 250) + 1}`;
+    const counter = () => db.prisma.$queryRaw<unknown[]>`SELECT * FROM auth_throttle WHERE key = ${`signup-ip:${ip}`}`;
 
+    // Invalid input costs nothing and is not counted: the address still has both of its sign-ups afterwards.
+    for (let i = 0; i < 3; i += 1) expect(await rejection(signUp(db.appPrisma, { ...input(), name: '' }, from(ip)))).toMatchObject({ code: 'VALIDATION' });
     await signUp(db.appPrisma, input(), from(ip));
-    // A failed attempt counts too: it cost a lookup and would have cost a hash.
+    // A valid attempt that fails counts too: it cost a lookup and would have cost a hash.
     const taken = input();
     await signUp(db.appPrisma, taken, from('198.51.100.7'));
     await expect(signUp(db.appPrisma, { ...input(), email: taken.email }, from(ip))).rejects.toMatchObject({ code: 'CONFLICT' });
 
     const before = await counts();
+    const throttled = await counter();
     const refused = input();
     const error = await rejection(signUp(db.appPrisma, refused, from(ip)));
     expect(error).toMatchObject({ code: 'RATE_LIMITED', message: SIGN_UP_LIMIT_MESSAGE });
     expect(await counts()).toEqual(before);
+    expect(await counter()).toEqual(throttled);
     expect(await db.prisma.user.findUnique({ where: { email: refused.email } })).toBeNull();
 
-    // Other addresses, and invalid input (which costs nothing and is not counted), are not held up.
+    // Other addresses are not held up; an hour later this one may sign up again.
     await signUp(db.appPrisma, input(), from('198.51.100.8'));
-    expect(await rejection(signUp(db.appPrisma, { ...input(), name: '' }, from(ip)))).toMatchObject({ code: 'VALIDATION' });
-
-    // An hour later the address may sign up again.
     clock = new Date(clock.getTime() + 61 * 60_000);
     await expect(signUp(db.appPrisma, refused, from(ip))).resolves.toMatchObject({ slug: expect.any(String) });
+  });
+
+  it('lets no more than the limit through when an address sends a burst of sign-ups at once', async () => {
+    const rule = { threshold: 3, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
+    const throttle = { ip: `198.51.100.${Math.floor(Math.random() * 250) + 1}`, rule };
+    const before = await counts();
+    const outcomes = await Promise.allSettled(Array.from({ length: 8 }, () => signUp(db.appPrisma, input(), throttle)));
+    const passed = outcomes.filter((o) => o.status === 'fulfilled');
+    expect(passed).toHaveLength(3);
+    for (const outcome of outcomes) {
+      if (outcome.status === 'rejected') expect(outcome.reason).toMatchObject({ code: 'RATE_LIMITED' });
+    }
+    expect((await counts()).organizations - before.organizations).toBe(3);
   });
 });
