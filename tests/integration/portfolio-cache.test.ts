@@ -5,6 +5,7 @@ import { startAssessment } from '@/lib/assessments/start-assessment';
 import { submitAssessment } from '@/lib/assessments/submit-assessment';
 import { setAccountArchived } from '@/lib/accounts/set-account-archived';
 import { updateAccount } from '@/lib/accounts/update-account';
+import { connectionStringOf, createPrismaClient } from '@/lib/db/create-prisma-client';
 import { withTenant, type Tx } from '@/lib/db/tenant';
 import { allQuestionIds, COMPONENT_SLUGS, DSCE_V1, type Answer } from '@/lib/framework';
 import type { Role } from '@/lib/generated/prisma/enums';
@@ -184,8 +185,9 @@ describe('the portfolio data version', () => {
   it('is bumped by a bulk write through its closing rollup refresh, in the organisation written only', async () => {
     // Bulk writers (re-score, seed:large, org:import) defer the rollups; their score rows then queue no bump, and
     // the refresh they end with bumps instead.
-    const bulk = (refresh: boolean) => () =>
+    const bulk = (refresh: boolean, alsoWrite?: string) => () =>
       as('admin', async (tx) => {
+        if (alsoWrite) await tx.$executeRawUnsafe(alsoWrite, orgA);
         await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`;
         await tx.$executeRaw`UPDATE account_score SET score = score WHERE organization_id = ${orgA}::uuid`;
         await tx.$executeRaw`UPDATE account_period_score SET score = score WHERE organization_id = ${orgA}::uuid`;
@@ -194,6 +196,14 @@ describe('the portfolio data version', () => {
       });
     expect(await bumps(bulk(true))).toEqual({ a: true, b: false });
     expect(await bumps(bulk(false))).toEqual({ a: false, b: false });
+    // Once, even beside another write that queued its own bump (a scoring save's new weights, say).
+    const delta = async (write: () => Promise<unknown>) => {
+      const before = BigInt(await versionOf(orgA));
+      await write();
+      return BigInt(await versionOf(orgA)) - before;
+    };
+    const once = await delta(() => as('admin', (tx) => tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${orgA}::uuid`));
+    expect(await delta(bulk(true, `UPDATE segment SET name = name WHERE organization_id = $1::uuid`))).toBe(once);
   });
 
   it('is bumped at commit: an open writing transaction does not hold up the organisation’s other writers', async () => {
@@ -313,9 +323,18 @@ describe('the portfolio cache', () => {
     const setting = (tx: Tx) =>
       tx.$queryRaw<{ value: string }[]>`SELECT current_setting('max_parallel_workers_per_gather') AS value`.then(([row]) => row!.value);
     const probe: PortfolioView<string> = { name: 'parallel-probe', compute: (tx) => setting(tx) };
-    expect(await read(new PortfolioCache(), 'leader', probe)).toBe('0');
-    // Transaction-local: other tenant transactions on the pool's connections keep the server's default.
-    const defaults = await Promise.all(Array.from({ length: 4 }, () => as('leader', setting)));
-    expect(defaults.every((value) => value !== '0')).toBe(true);
+    // On a one-connection client, so the later transaction surely reuses the probe's connection.
+    const single = createPrismaClient(connectionStringOf(db.appPrisma)!, { max: 1 });
+    try {
+      const [row] = await single.$queryRaw<{ reset: string }[]>`SELECT reset_val AS reset FROM pg_settings WHERE name = 'max_parallel_workers_per_gather'`;
+      const reset = row!.reset;
+      expect(reset).not.toBe('0');
+      const [probed] = await readPortfolioViews<[string]>(single, new PortfolioCache(), scopeOf('leader'), {}, [probe]);
+      expect(probed).toBe('0');
+      // Transaction-local: the connection's next tenant transaction has the server's value again.
+      expect(await withTenant(single, { organizationId: orgA, userId: people.leader }, setting)).toBe(reset);
+    } finally {
+      await single.$disconnect();
+    }
   });
 });
