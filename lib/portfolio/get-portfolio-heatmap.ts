@@ -125,11 +125,20 @@ async function getAccountHeatmap(
     : col('current', params.sort);
   const direction = params.dir === 'asc' ? Prisma.sql`ASC` : Prisma.sql`DESC`;
   const order = sortValue ? Prisma.sql`(${sortValue}) IS NULL, ${sortValue} ${direction},` : Prisma.empty;
-  const select = (limit: Prisma.Sql, windowCounts: boolean) => tx.$queryRaw<(RawRow & { total_rows?: number; assessed_rows?: number })[]>`
+  // The view's totals beside the rows, in the same statement (so they always describe the same data): from the
+  // group rollups when the filters select whole groups (a window count over the whole book cost ~70 of a page's
+  // ~170 ms at 50,000 accounts), else a window count.
+  const fromRollups = filtersSelectGroups(filters);
+  const rollupSum = (column: 'accounts' | 'assessed') =>
+    Prisma.sql`(SELECT coalesce(sum(g.${Prisma.raw(column)}), 0)::int FROM portfolio_group_score g WHERE ${rollupConditions(scope, filters, 'g')})`;
+  const totals = fromRollups
+    ? Prisma.sql`, ${rollupSum('accounts')} AS total_rows, ${rollupSum('assessed')} AS assessed_rows`
+    : Prisma.sql`, count(*) OVER ()::int AS total_rows, count(f.score) OVER ()::int AS assessed_rows`;
+  const select = (limit: Prisma.Sql, withTotals: boolean) => tx.$queryRaw<(RawRow & { total_rows?: number; assessed_rows?: number })[]>`
     WITH ${accountsWithTargetsCte(scope, filters)}
     SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
            ${Prisma.join(cells, ', ')}
-           ${windowCounts ? Prisma.sql`, count(*) OVER ()::int AS total_rows, count(f.score) OVER ()::int AS assessed_rows` : Prisma.empty}
+           ${withTotals ? totals : Prisma.empty}
       FROM ft f
      ORDER BY ${order} f.name COLLATE "C", f.id
      ${limit}`;
@@ -138,36 +147,23 @@ async function getAccountHeatmap(
     const assessedAccounts = rows.reduce((sum, row) => sum + row.assessed, 0);
     return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows: rows.length, assessedAccounts, page: 1 };
   }
-  // The view's totals: from the group rollups when the filters select whole groups (a window count over the
-  // whole book cost ~70 of a page's ~170 ms at 50,000 accounts), else counted beside the rows.
-  const rollupTotals = filtersSelectGroups(filters) ? await readRollupTotals(tx, scope, filters) : null;
   const pageSize = accountRows.pageSize ?? HEATMAP_ACCOUNT_PAGE_SIZE;
-  const pageRows = (page: number) => select(Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, rollupTotals === null);
+  const pageRows = (page: number) => select(Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, true);
   let page = Math.max(1, Math.floor(accountRows.page));
   let rows = await pageRows(page);
   if (rows.length === 0 && page > 1) {
     // Past the last page (a stale or hand-edited link): count the view and show its last page instead.
-    const [counted] = rollupTotals
-      ? [{ total: rollupTotals.total }]
-      : await tx.$queryRaw<{ total: number }[]>`
-      WITH ${accountsWithTargetsCte(scope, filters)} SELECT count(*)::int AS total FROM ft`;
+    const [counted] = fromRollups
+      ? await tx.$queryRaw<{ total: number }[]>`SELECT ${rollupSum('accounts')} AS total`
+      : await tx.$queryRaw<{ total: number }[]>`WITH ${accountsWithTargetsCte(scope, filters)} SELECT count(*)::int AS total FROM ft`;
     page = Math.max(1, Math.ceil((counted?.total ?? 0) / pageSize));
     rows = await pageRows(page);
   }
   // No row at all means the view has no account (past the last page was handled above).
-  const totalRows = rollupTotals?.total ?? rows[0]?.total_rows ?? 0;
-  const assessedAccounts = rollupTotals?.assessed ?? rows[0]?.assessed_rows ?? 0;
+  const totalRows = rows[0]?.total_rows ?? 0;
+  const assessedAccounts = rows[0]?.assessed_rows ?? 0;
   return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows, assessedAccounts, page };
 }
-
-async function readRollupTotals(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<{ total: number; assessed: number }> {
-  const [totals] = await tx.$queryRaw<{ total: number; assessed: number }[]>`
-    SELECT coalesce(sum(g.accounts), 0)::int AS total, coalesce(sum(g.assessed), 0)::int AS assessed
-      FROM portfolio_group_score g
-     WHERE ${rollupConditions(scope, filters, 'g')}`;
-  return totals ?? { total: 0, assessed: 0 };
-}
-
 
 function groupHeatmapOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
   const cells = COMPONENT_SLUGS.map(

@@ -10,7 +10,8 @@
  *   DESIRED_STATE_DATA_DIR=/tmp/pbench EMBEDDED_POSTGRES_PORT=55492 npx tsx scripts/bench/portfolio.ts
  *
  * `--bare-only` skips the concurrent runs and prints only the bare SQL per statement; `--jit-off` runs the bare SQL
- * with `SET LOCAL jit = off`; `--repeat N` times the Nth of N runs of the bare SQL (warm backend).
+ * with `SET LOCAL jit = off`; `--repeat N` times the Nth of N runs of the bare SQL (warm backend); `--parallel` lets it use parallel
+ * workers (the app's computations do not).
  *
  * A benchmark prints figures; it asserts nothing (docs/benchmarks.md records the results).
  */
@@ -49,6 +50,8 @@ async function bareSql(owner: PrismaClient, organizationId: string, statements: 
   const times: number[] = [];
   await withTenant(owner, { organizationId }, async (tx) => {
     if (process.argv.includes('--jit-off')) await tx.$executeRaw`SET LOCAL jit = off`;
+    // As the app computes them (readPortfolioViews: parallelQuery false); --parallel keeps the server's setting.
+    if (!process.argv.includes('--parallel')) await tx.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`;
     // --repeat N: run the statements N times and keep the last: a new backend's first read of each shared buffer
     // page-faults it into its address space (measured: a first count(*) of account_score 45 ms, then 6 ms), which
     // the pool's long-lived connections of a running app have paid long before.

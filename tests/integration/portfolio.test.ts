@@ -458,20 +458,23 @@ describe('portfolio on the demo organisation', () => {
   });
 
   it('pages the drill-down in the export’s order, a page past the end showing the last one', async () => {
-    const all = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', 'all'));
-    const pageSize = 7;
-    const pageCount = Math.ceil(all.total / pageSize);
-    expect(pageCount).toBeGreaterThan(2);
-    const pages = [];
-    for (let page = 1; page <= pageCount; page += 1) {
-      const list = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', { page, pageSize }));
-      expect(list).toMatchObject({ page, pageSize, total: all.total });
-      pages.push(...list.rows.map((row) => row.id));
+    // By a component's gap, and by score with never-assessed accounts first.
+    for (const component of ['adoption', null] as const) {
+      const all = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, 'all'));
+      const pageSize = 7;
+      const pageCount = Math.ceil(all.total / pageSize);
+      expect(pageCount).toBeGreaterThan(2);
+      const pages = [];
+      for (let page = 1; page <= pageCount; page += 1) {
+        const list = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, { page, pageSize }));
+        expect(list).toMatchObject({ page, pageSize, total: all.total });
+        pages.push(...list.rows.map((row) => row.id));
+      }
+      expect(pages).toEqual(all.rows.map((row) => row.id));
+      const past = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, { page: pageCount + 5, pageSize }));
+      expect(past.page).toBe(pageCount);
+      expect(past.rows.map((row) => row.id)).toEqual(all.rows.slice((pageCount - 1) * pageSize).map((row) => row.id));
     }
-    expect(pages).toEqual(all.rows.map((row) => row.id));
-    const past = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, 'adoption', { page: pageCount + 5, pageSize }));
-    expect(past.page).toBe(pageCount);
-    expect(past.rows.map((row) => row.id)).toEqual(all.rows.slice((pageCount - 1) * pageSize).map((row) => row.id));
   });
 
   it('sees nothing without the organisation set (RLS)', async () => {
