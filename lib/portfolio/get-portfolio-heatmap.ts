@@ -5,6 +5,7 @@ import type { Tx } from '@/lib/db/tenant';
 import type { HeatmapDimension, HeatmapParams, PortfolioFilters } from './portfolio-filters';
 import { filtersSelectGroups, rollupConditions, rollupMean } from './portfolio-rollups';
 import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
+import { readClampedPage } from './read-clamped-page';
 
 /**
  * Components × rows (accounts, CSMs, segments or journey stages). Each cell: the mean component score C_c over the
@@ -149,17 +150,13 @@ async function getAccountHeatmap(
   }
   const pageSize = accountRows.pageSize ?? HEATMAP_ACCOUNT_PAGE_SIZE;
   const pageRows = (page: number) => select(Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`, true);
-  let page = Math.max(1, Math.floor(accountRows.page));
-  let rows = await pageRows(page);
-  if (rows.length === 0 && page > 1) {
-    // Past the last page (a stale or hand-edited link): count the view and show its last page instead.
+  const { rows, page } = await readClampedPage(accountRows.page, pageSize, pageRows, async () => {
     const [counted] = fromRollups
       ? await tx.$queryRaw<{ total: number }[]>`SELECT ${rollupSum('accounts')} AS total`
       : await tx.$queryRaw<{ total: number }[]>`WITH ${accountsWithTargetsCte(scope, filters)} SELECT count(*)::int AS total FROM ft`;
-    page = Math.max(1, Math.ceil((counted?.total ?? 0) / pageSize));
-    rows = await pageRows(page);
-  }
-  // No row at all means the view has no account (past the last page was handled above).
+    return counted?.total ?? 0;
+  });
+  // No row at all means the view has no account (a page past the last one reads the last page instead).
   const totalRows = rows[0]?.total_rows ?? 0;
   const assessedAccounts = rows[0]?.assessed_rows ?? 0;
   return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows, assessedAccounts, page };

@@ -4,6 +4,7 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import type { PortfolioBand, PortfolioFilters } from './portfolio-filters';
 import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
+import { readClampedPage } from './read-clamped-page';
 
 /**
  * The accounts behind a figure (a heatmap cell, a band, a CSM's book): the view's filtered accounts with their
@@ -48,19 +49,27 @@ export async function listPortfolioAccounts(
   pages: { page: number; pageSize?: number } | 'all' = { page: 1 },
 ): Promise<PortfolioAccountList> {
   if (pages === 'all') {
-    const { rows, total } = await selectAccounts(tx, scope, filters, component, Prisma.empty);
-    return { rows, total, page: 1, pageSize: Math.max(total, 1) };
+    const rows = await selectAccounts(tx, scope, filters, component, Prisma.empty);
+    return { rows: withoutTotal(rows), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
   }
   const pageSize = pages.pageSize ?? DRILL_DOWN_PAGE_SIZE;
-  const pageOf = (page: number) => selectAccounts(tx, scope, filters, component, Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`);
-  let page = Math.max(1, Math.floor(pages.page));
-  let list = await pageOf(page);
-  if (list.rows.length === 0 && page > 1) {
-    const [counted] = await tx.$queryRaw<{ total: number }[]>`WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS total FROM f`;
-    page = Math.max(1, Math.ceil((counted?.total ?? 0) / pageSize));
-    list = await pageOf(page);
-  }
-  return { ...list, page, pageSize };
+  const { rows, page } = await readClampedPage(
+    pages.page,
+    pageSize,
+    (page) => selectAccounts(tx, scope, filters, component, Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+    async () => {
+      const [counted] = await tx.$queryRaw<{ total: number }[]>`WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS total FROM f`;
+      return counted?.total ?? 0;
+    },
+  );
+  const total = rows[0]?.total ?? 0;
+  return { rows: withoutTotal(rows), total, page, pageSize };
+}
+
+/** The rows without the window total each one carries. */
+function withoutTotal(rows: (PortfolioAccountRow & { total?: number })[]): PortfolioAccountRow[] {
+  for (const row of rows) Reflect.deleteProperty(row, 'total');
+  return rows;
 }
 
 async function selectAccounts(
@@ -69,7 +78,7 @@ async function selectAccounts(
   filters: PortfolioFilters,
   component: ComponentSlug | null,
   limit: Prisma.Sql,
-): Promise<{ rows: PortfolioAccountRow[]; total: number }> {
+): Promise<(PortfolioAccountRow & { total: number })[]> {
   const current = component ? Prisma.sql`f.${col('current', component)}` : Prisma.sql`NULL::float8`;
   const target = component
     ? Prisma.sql`coalesce(
@@ -80,7 +89,7 @@ async function selectAccounts(
   const order = component
     ? Prisma.sql`("componentTarget" - "componentCurrent") DESC NULLS LAST, name, id`
     : Prisma.sql`score ASC NULLS FIRST, name, id`;
-  const rows = await tx.$queryRaw<(PortfolioAccountRow & { total: number })[]>`
+  return tx.$queryRaw<(PortfolioAccountRow & { total: number })[]>`
     WITH ${filteredAccountsCte(scope, filters)},
     p AS (
       SELECT f.id, f.name, f.owner_user_id, f.segment_id, f.journey_stage_id, f.arr, f.renewal_date AS "renewalDate",
@@ -96,9 +105,6 @@ async function selectAccounts(
       LEFT JOIN journey_stage js ON js.organization_id = ${scope.organizationId}::uuid AND js.id = p.journey_stage_id
      ORDER BY ${order}
      ${limit}`;
-  const total = rows[0]?.total ?? 0;
-  for (const row of rows) Reflect.deleteProperty(row, 'total');
-  return { rows, total };
 }
 
 export const isComponentSlug = (value: unknown): value is ComponentSlug =>

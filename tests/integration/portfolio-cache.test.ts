@@ -68,6 +68,13 @@ async function read<T>(cache: PortfolioCache, who: Person, view: PortfolioView<T
 const versionOf = (organizationId: string) =>
   withTenant(db.appPrisma, { organizationId }, (tx) => readPortfolioDataVersion(tx, organizationId));
 
+/** How far A's version moved while `write` ran (every bump moves it by the same step: one sequence). */
+async function versionDelta(write: () => Promise<unknown>): Promise<bigint> {
+  const before = BigInt(await versionOf(orgA));
+  await write();
+  return BigInt(await versionOf(orgA)) - before;
+}
+
 /** Runs `write` and returns whether A's version (and B's) changed. */
 async function bumps(write: () => Promise<unknown>): Promise<{ a: boolean; b: boolean }> {
   const [a, b] = [await versionOf(orgA), await versionOf(orgB)];
@@ -162,13 +169,12 @@ describe('the portfolio data version', () => {
   });
 
   it('is bumped once per transaction, however many rows and statements it writes', async () => {
-    const step = async (sql: string[]) => {
-      const before = BigInt(await versionOf(orgA));
-      await as('admin', async (tx) => {
-        for (const statement of sql) await tx.$executeRawUnsafe(statement, orgA);
-      });
-      return BigInt(await versionOf(orgA)) - before;
-    };
+    const step = (sql: string[]) =>
+      versionDelta(() =>
+        as('admin', async (tx) => {
+          for (const statement of sql) await tx.$executeRawUnsafe(statement, orgA);
+        }),
+      );
     const oneRow = await step([`UPDATE account_score SET score = score WHERE organization_id = $1::uuid AND account_id = '${ids.a1}'::uuid`]);
     const allRows = await step([`UPDATE account_score SET score = score WHERE organization_id = $1::uuid`]);
     const statements = await step([
@@ -197,13 +203,8 @@ describe('the portfolio data version', () => {
     expect(await bumps(bulk(true))).toEqual({ a: true, b: false });
     expect(await bumps(bulk(false))).toEqual({ a: false, b: false });
     // Once, even beside another write that queued its own bump (a scoring save's new weights, say).
-    const delta = async (write: () => Promise<unknown>) => {
-      const before = BigInt(await versionOf(orgA));
-      await write();
-      return BigInt(await versionOf(orgA)) - before;
-    };
-    const once = await delta(() => as('admin', (tx) => tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${orgA}::uuid`));
-    expect(await delta(bulk(true, `UPDATE segment SET name = name WHERE organization_id = $1::uuid`))).toBe(once);
+    const once = await versionDelta(() => as('admin', (tx) => tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${orgA}::uuid`));
+    expect(await versionDelta(bulk(true, `UPDATE segment SET name = name WHERE organization_id = $1::uuid`))).toBe(once);
   });
 
   it('is bumped at commit: an open writing transaction does not hold up the organisation’s other writers', async () => {
