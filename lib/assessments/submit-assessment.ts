@@ -72,8 +72,8 @@ export async function submitAssessment(
     COMPONENT_SLUGS.map((slug) => result.components[slug]?.[kind] ?? null),
   );
   const scoreValues = [
-    account.id, assessment.id, inputs.weightConfigVersion, result.score, result.gap, result.confidence, result.band,
-    submittedAt.toISOString(), ...componentValues,
+    account.id, assessment.id, inputs.weightConfigVersion, result.score, result.gap, result.confidence, result.unanswered,
+    result.band, submittedAt.toISOString(), ...componentValues,
   ];
   const audit = {
     before: { accountId: account.id, accountName: account.name, status: 'DRAFT', version: input.expectedVersion },
@@ -128,7 +128,7 @@ const SUBMIT_SQL = (() => {
     if (column === 'account_id' || column === 'assessment_id') return `${n}::uuid`;
     if (column === 'band') return `${n}::band`;
     if (column === 'submitted_at') return `${n}::timestamptz`;
-    if (column === 'weight_config_version') return `${n}::int`;
+    if (column === 'weight_config_version' || column === 'unanswered') return `${n}::int`;
     return `${n}::float8`;
   });
   const updates = scoreColumns.filter((c) => c !== 'account_id').map((c) => `${c} = EXCLUDED.${c}`).join(', ');

@@ -12,15 +12,15 @@ const componentColumns = (['current', 'gap', 'lever'] as const).flatMap((kind) =
 );
 
 export const ACCOUNT_SCORE_COLUMNS = [
-  'organization_id', 'account_id', 'assessment_id', 'weight_config_version', 'score', 'gap', 'confidence', 'band',
-  'submitted_at', ...componentColumns.map((c) => c.column),
+  'organization_id', 'account_id', 'assessment_id', 'weight_config_version', 'score', 'gap', 'confidence', 'unanswered',
+  'band', 'submitted_at', ...componentColumns.map((c) => c.column),
 ] as const;
 
 /** The latest result per account (the last in (submitted_at, assessment_id) order) and the one before it. */
 export const REBUILD_ACCOUNT_SCORES_SQL = `
 INSERT INTO account_score (${ACCOUNT_SCORE_COLUMNS.join(', ')}, previous_score, previous_submitted_at)
 SELECT r.organization_id, r.account_id, r.assessment_id, r.weight_config_version, r.score, r.gap, r.confidence,
-       r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
+       COALESCE((r.output->>'unanswered')::int, 0), r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
        r.previous_score, r.previous_submitted_at
   FROM (
     SELECT r.*,

@@ -110,6 +110,7 @@ export async function importOrganizationArchive(ownerUrl: string, archivePath: s
       throw new OrganizationImportError(`The archive is incomplete: "${missing}" is missing.`);
     }
 
+    await deriveColumnsOlderArchivesLack(client, manifest);
     await client.query(`SELECT set_config('app.portfolio_rollup_deferred', '', true), refresh_portfolio_rollups($1::uuid)`, [manifest.organization.id]);
     const adminOutcome = adminPassword ? await setAdminPassword(client, manifest, adminPassword, userIds, createdUserIds) : 'not requested';
     await client.query('COMMIT');
@@ -146,6 +147,22 @@ async function readManifest(entries: ArchiveEntries): Promise<ArchiveManifest> {
   const parsed = archiveManifestSchema.safeParse(raw);
   if (!parsed.success) throw new OrganizationImportError(`${MANIFEST_FILE} is not valid: ${describeIssues(parsed.error)}.`);
   return parsed.data;
+}
+
+/**
+ * account_score.unanswered (migration 20261201100000) copies the latest result's output; an archive exported
+ * before it has no such column, and the default 0 would be written into that output by the next re-score.
+ */
+async function deriveColumnsOlderArchivesLack(client: pg.Client, manifest: ArchiveManifest): Promise<void> {
+  const accountScore = manifest.tables.find((table) => table.name === 'account_score');
+  if (!accountScore || accountScore.columns.some((column) => column.name === 'unanswered')) return;
+  await client.query(
+    `UPDATE account_score s SET unanswered = (r.output->>'unanswered')::int
+       FROM assessment_result r
+      WHERE s.organization_id = $1::uuid AND r.organization_id = s.organization_id AND r.assessment_id = s.assessment_id
+        AND (r.output->>'unanswered')::int <> 0`,
+    [manifest.organization.id],
+  );
 }
 
 function parseAdminPassword(admin: NonNullable<ImportOptions['admin']>): { email: string; password: string } {

@@ -12,6 +12,9 @@ export interface LatestScores {
   segmentIds: (string | null)[];
   scores: number[];
   bands: Band[];
+  /** The latest results' answer-derived figures, which a configuration does not change (the re-score keeps them). */
+  confidences: number[];
+  unanswered: number[];
   /** currents[c][i]: C of component COMPONENT_SLUGS[c] for account i (null = excluded). */
   currents: (number | null)[][];
 }
@@ -29,6 +32,8 @@ SELECT count(*)::int AS n,
        ${column('a.segment_id::text')} AS segment_ids,
        ${column('s.score::text')} AS scores,
        ${column('s.band::text')} AS bands,
+       ${column('s.confidence::text')} AS confidences,
+       ${column('s.unanswered::text')} AS unanswered,
        ${COMPONENT_SLUGS.map((slug) => `${column(`s.current_${slug}::text`)} AS current_${slug}`).join(',\n       ')}
   FROM account_score s
   JOIN account a ON a.organization_id = s.organization_id AND a.id = s.account_id
@@ -51,6 +56,8 @@ export async function readLatestScores(tx: Tx, organizationId: string, options: 
     segmentIds: split('segment_ids').map((text) => (text === '' ? null : text)),
     scores: numbers('scores'),
     bands: split('bands') as Band[],
+    confidences: numbers('confidences'),
+    unanswered: numbers('unanswered'),
     currents: COMPONENT_SLUGS.map((slug) => nullableNumbers(`current_${slug}`)),
   };
 }

@@ -146,13 +146,15 @@ function* rescoredChunks(latest: LatestScores, configuration: ScoringConfigurati
       const currents = {} as Record<ComponentSlug, number | null>;
       COMPONENT_SLUGS.forEach((slug, c) => (currents[slug] = latest.currents[c]![i] ?? null));
       const scored = scoreFromCurrents({ currents, targets: segment.targets, weights: configuration.weights, thresholds: configuration.thresholds });
-      // confidence and unanswered come from the answers, which a configuration does not change: the UPDATE keeps
-      // the stored ones (reading them here would mean visiting 50,000 result rows twice).
-      const output: Omit<ScoreResult, 'confidence' | 'unanswered'> = {
+      // confidence and unanswered come from the answers, which a configuration does not change: account_score
+      // keeps the latest result's, so the output is complete here and the apply only copies it.
+      const output: ScoreResult = {
         score: scored.score,
         gap: scored.gap,
         band: scored.band,
         components: scored.components,
+        confidence: latest.confidences[i]!,
+        unanswered: latest.unanswered[i]!,
       };
       const figure = (value: number | undefined) => (value === undefined ? '' : String(value));
       return [
@@ -215,8 +217,7 @@ const STAGED_CHUNK = `st.organization_id = $1::uuid AND st.batch_id = $2::uuid A
 const APPLY_RESULTS_SQL = `
 UPDATE assessment_result r
    SET weight_config_version = $3::int, score = st.score, gap = st.gap, band = st.band, targets = st.targets::jsonb,
-       output = st.output::jsonb || jsonb_build_object('confidence', r.output->'confidence',
-                                                'unanswered', COALESCE(r.output->'unanswered', '0'::jsonb))
+       output = st.output::jsonb
   FROM rescore_staging st
  WHERE ${STAGED_CHUNK} AND r.organization_id = $1::uuid AND r.assessment_id = st.assessment_id`;
 

@@ -27,6 +27,8 @@ function latest(config: ScoringConfiguration, currents: number[], segments: (str
     segmentIds: segments,
     scores: before.map((b) => b.score),
     bands: before.map((b) => b.band),
+    confidences: currents.map(() => 100),
+    unanswered: currents.map(() => 0),
     currents: COMPONENT_SLUGS.map(() => [...currents]),
   };
 }

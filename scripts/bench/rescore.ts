@@ -81,8 +81,18 @@ async function main(): Promise<void> {
     console.log(`[bench:rescore] preview parts: read ${fmt(readTime)}, scoreFromCurrents × ${accounts} + summary ${fmt(computeTime)}`);
 
     if (process.argv.includes('--preview-only')) return;
-    const phases = (t: Record<string, number>) =>
+    // What the transaction spends around the re-score (before: permission, lock, version rows; after: audit
+    // event and COMMIT, whose WAL flush includes the full-page images of every page first touched since the
+    // last checkpoint).
+    let rescoreEnded = 0n;
+    let rescoreTime = 0;
+    const phases = (t: Record<string, number>) => {
+      rescoreEnded = process.hrtime.bigint();
+      rescoreTime = Object.values(t).reduce((sum, value) => sum + value, 0);
       console.log(`[bench:rescore]   phases: ${Object.entries(t).map(([k, v]) => `${k} ${fmt(v)}`).join(', ')}`);
+    };
+    const around = (start: bigint) =>
+      `before the re-score ${fmt(ms(start) - ms(rescoreEnded) - rescoreTime)}, after it (audit, commit) ${fmt(ms(rescoreEnded))}`;
     // --pairs N: N save + restore pairs in this one process (the first pair also pays for Node's JIT warming up).
     if (process.argv.includes('--warm-backends')) {
       // Touch the result pages from every pool connection first (see docs/benchmarks.md: a fresh backend
@@ -94,10 +104,12 @@ async function main(): Promise<void> {
       const saveStart = process.hrtime.bigint();
       const saved = await saveScoringConfiguration(app, actor, { ...proposal, basedOnVersion, reason: 'bench' }, { onTimings: phases });
       console.log(`[bench:rescore] save + re-score of ${saved.rescored} latest results (one transaction): ${fmt(ms(saveStart))}`);
+      console.log(`[bench:rescore]   ${around(saveStart)}`);
 
       const restoreStart = process.hrtime.bigint();
       const restored = await restoreScoringVersion(app, actor, { version: current.version, basedOnVersion: saved.version }, { onTimings: phases });
       console.log(`[bench:rescore] restore version ${current.version} + re-score of ${restored.rescored}: ${fmt(ms(restoreStart))}`);
+      console.log(`[bench:rescore]   ${around(restoreStart)}`);
       basedOnVersion = restored.version;
     }
   } finally {

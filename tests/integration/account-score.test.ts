@@ -28,8 +28,8 @@ describe('account_score after the demo seed', () => {
     for (const row of scores) {
       const expected = latest.get(row.accountId)!;
       expect(row.assessmentId).toBe(expected.assessmentId);
-      expect(row).toMatchObject({ score: expected.score, gap: expected.gap, band: expected.band, confidence: expected.confidence });
       const output = expected.output as unknown as ScoreResult;
+      expect(row).toMatchObject({ score: expected.score, gap: expected.gap, band: expected.band, confidence: expected.confidence, unanswered: output.unanswered });
       for (const slug of COMPONENT_SLUGS) {
         const component = output.components[slug];
         for (const kind of ['current', 'gap', 'lever'] as const) {

@@ -264,6 +264,45 @@ describe('export → delete → import', () => {
   });
 });
 
+describe('an archive from an earlier version', () => {
+  it('without account_score.unanswered (before migration 20261201100000): the count is taken from the results', async () => {
+    // The app never stores a result with unanswered questions, so give one latest result some, as data from
+    // elsewhere would have, and its account_score row the same count.
+    const { id: organizationId } = orgB.organization;
+    const [latest] = await ownerQuery(db.url)<{ assessment_id: string; account_id: string }>(
+      `SELECT assessment_id::text, account_id::text FROM account_score WHERE organization_id = $1::uuid ORDER BY account_id LIMIT 1`, [organizationId]);
+    await withOwner(db.url, async (client) => {
+      await client.query(`UPDATE assessment_result SET output = output || '{"unanswered": 4}' WHERE organization_id = $1::uuid AND assessment_id = $2::uuid`, [organizationId, latest!.assessment_id]);
+      await client.query(`UPDATE account_score SET unanswered = 4 WHERE organization_id = $1::uuid AND account_id = $2::uuid`, [organizationId, latest!.account_id]);
+    });
+    const current = await exportToFile(await actorOf(orgB), 'b-current.zip');
+    const withoutColumn = await tampered(
+      await tampered(current, 'manifest.json', (text) => {
+        const manifest = JSON.parse(text) as { tables: { name: string; columns: { name: string }[] }[] };
+        const table = manifest.tables.find((t) => t.name === 'account_score')!;
+        table.columns = table.columns.filter((column) => column.name !== 'unanswered');
+        return JSON.stringify(manifest);
+      }),
+      'data/account_score.jsonl',
+      (text) => text.split('\n').filter(Boolean).map((line) => {
+        const row = JSON.parse(line) as Record<string, unknown>;
+        delete row.unanswered;
+        return JSON.stringify(row);
+      }).join('\n'),
+    );
+    const fresh = await createTestDatabase();
+    try {
+      await importOrganizationArchive(fresh.url, withoutColumn);
+      expect(await snapshot(organizationId, fresh.url)).toEqual(await snapshot(organizationId));
+      const [restored] = await ownerQuery(fresh.url)<{ unanswered: number }>(
+        `SELECT unanswered FROM account_score WHERE organization_id = $1::uuid AND account_id = $2::uuid`, [organizationId, latest!.account_id]);
+      expect(restored!.unanswered).toBe(4);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
+
 describe('import links people by email', () => {
   it('points memberships, authorship and audit rows at an existing account with the same email', async () => {
     const archive = await exportToFile(await actorOf(orgB), 'b-link.zip');

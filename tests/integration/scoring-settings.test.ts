@@ -280,6 +280,29 @@ describe('saving a new configuration', () => {
     }
     expect(await db.prisma.auditEvent.count({ where: { organizationId, action: 'scoring.configuration_restored' } })).toBe(1);
   });
+
+  it('keeps each latest result\'s confidence and unanswered count, which come from the answers, not the configuration', async () => {
+    // The app refuses a submission with unanswered questions, so every demo result has 0; a result stored with
+    // some (and its account_score row, which carries them into the re-score) stands for data from elsewhere.
+    const latest = await db.prisma.accountScore.findFirstOrThrow({ where: { organizationId }, orderBy: { accountId: 'asc' } });
+    const setStoredFigures = async (confidence: number, unanswered: number) => {
+      await db.prisma.$executeRaw`UPDATE assessment_result SET confidence = ${confidence},
+        output = output || jsonb_build_object('confidence', ${confidence}::float8, 'unanswered', ${unanswered}::int)
+        WHERE organization_id = ${organizationId}::uuid AND assessment_id = ${latest.assessmentId}::uuid`;
+      await db.prisma.accountScore.update({ where: { organizationId_accountId: { organizationId, accountId: latest.accountId } }, data: { confidence, unanswered } });
+    };
+    const original = (await db.prisma.assessmentResult.findUniqueOrThrow({ where: { organizationId_assessmentId: { organizationId, assessmentId: latest.assessmentId } } }));
+    const originalOutput = original.output as unknown as ScoreResult;
+    await setStoredFigures(62.5, 3);
+
+    await saveScoringConfiguration(db.appPrisma, actors.admin, await inputFor((c) => (c.weights.journey = 5)));
+    const result = await db.prisma.assessmentResult.findUniqueOrThrow({ where: { organizationId_assessmentId: { organizationId, assessmentId: latest.assessmentId } } });
+    expect(result.output).toMatchObject({ confidence: 62.5, unanswered: 3 });
+    expect(result.confidence).toBe(62.5);
+    expect((result.output as unknown as ScoreResult).score).toBe(result.score);
+
+    await setStoredFigures(originalOutput.confidence, originalOutput.unanswered);
+  });
 });
 
 describe('atomicity and concurrency', () => {
