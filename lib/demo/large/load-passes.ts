@@ -142,7 +142,12 @@ export async function copyAssessments(
   return { rows, assessments };
 }
 
-/** Scores every assessment exactly as the app scores a submission: segment targets, weights v1, org thresholds. */
+/**
+ * Scores every assessment exactly as the app scores a submission: segment targets, weights v1, org thresholds.
+ * Rows go in in submission order, as a live database receives them, so that each account's latest result sits
+ * among the other recent ones instead of beside its own history: which pages a re-score rewrites (and, after
+ * each checkpoint, copies whole into the write-ahead log) depends on that layout (docs/benchmarks.md).
+ */
 export async function copyResults(
   load: LoadContext,
   accounts: LoadedAccounts,
@@ -155,8 +160,12 @@ export async function copyResults(
   const segmentTargets = SEGMENTS.map((segment) => targetsForSegment(segment));
   const segmentTargetsJson = segmentTargets.map((targets) => JSON.stringify(targets));
   const tick = progressReporter('results', total, load.report);
+  const submissionOrder = Uint32Array.from({ length: total }, (_, k) => k).sort(
+    (x, y) => (assessments.submittedAt[x] as number) - (assessments.submittedAt[y] as number) || x - y,
+  );
   return copyInto(load.client, 'assessment_result', RESULT_COLUMNS, (function* () {
-    for (let k = 0; k < total; k += 1) {
+    for (let n = 0; n < total; n += 1) {
+      const k = submissionOrder[n] as number;
       const a = Math.floor(k / perAccount);
       const segment = accounts.segment[a] as number;
       const started = performance.now();
@@ -175,7 +184,7 @@ export async function copyResults(
         segmentTargetsJson[segment] as string, output.score, output.gap, output.confidence, output.band, outputJson,
         submitted, submitted,
       ]);
-      tick(k + 1);
+      tick(n + 1);
     }
   })());
 }
