@@ -17,6 +17,9 @@ describe('environment: sign-in throttling', () => {
     expect(() => parseEnv({ AUTH_LOCKOUT_WINDOW_MINUTES: '-1' })).toThrow(/AUTH_LOCKOUT_WINDOW_MINUTES/);
     expect(() => parseEnv({ AUTH_LOCKOUT_THRESHOLD: '2.5' })).toThrow(/AUTH_LOCKOUT_THRESHOLD/);
     expect(() => parseEnv({ AUTH_IP_THRESHOLD: 'many' })).toThrow(EnvError);
+    expect(parseEnv({}).AUTH_TRUSTED_PROXY_HOPS).toBe(1);
+    expect(parseEnv({ AUTH_TRUSTED_PROXY_HOPS: '2' }).AUTH_TRUSTED_PROXY_HOPS).toBe(2);
+    expect(() => parseEnv({ AUTH_TRUSTED_PROXY_HOPS: '0' })).toThrow(/AUTH_TRUSTED_PROXY_HOPS must be at least 1/);
   });
 });
 

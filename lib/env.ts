@@ -54,6 +54,17 @@ const envSchema = z.object({
     .max(100_000, 'AUTH_SIGNUP_IP_THRESHOLD must be at most 100000')
     .default(10),
 
+  /**
+   * Reverse proxies in front of the app that append to X-Forwarded-For: the client's address is the one the
+   * outermost of them saw (lib/auth/throttle.ts, clientIpFromHeaders).
+   */
+  AUTH_TRUSTED_PROXY_HOPS: z.coerce
+    .number({ error: 'AUTH_TRUSTED_PROXY_HOPS must be a whole number of proxies' })
+    .int('AUTH_TRUSTED_PROXY_HOPS must be a whole number of proxies')
+    .min(1, 'AUTH_TRUSTED_PROXY_HOPS must be at least 1 (1 also fits an app reached directly)')
+    .max(10, 'AUTH_TRUSTED_PROXY_HOPS must be at most 10')
+    .default(1),
+
   /** Optional single sign-on through any OpenID Connect provider: all three or none (README, "Single sign-on"). */
   OIDC_ISSUER: z
     .url({ protocol: /^https?$/, error: 'OIDC_ISSUER must be the issuer URL, such as https://login.example.com/realms/acme' })

@@ -41,7 +41,7 @@ export const authOptions: NextAuthOptions = {
         try {
           const result = await authenticateWithPassword(
             prisma(),
-            { ...parsed.data, ip: clientIpFromHeaders(request?.headers ?? {}) },
+            { ...parsed.data, ip: clientIpFromHeaders(request?.headers ?? {}, env().AUTH_TRUSTED_PROXY_HOPS) },
             { rules: throttleRulesFrom(env()) },
           );
           void result.audit; // written in the background; it never rejects

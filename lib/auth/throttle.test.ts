@@ -1,3 +1,5 @@
+import { isIP } from 'node:net';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   accountThrottleKey,
@@ -5,6 +7,7 @@ import {
   counterAfterFailure,
   ipThrottleKey,
   isLocked,
+  signUpThrottleKey,
   lockedUntil,
   shouldLock,
   throttleRulesFrom,
@@ -114,9 +117,15 @@ describe('counting failures', () => {
 });
 
 describe('the client address', () => {
-  it('takes the first hop of X-Forwarded-For', () => {
-    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' })).toBe('203.0.113.7');
+  it('takes the address the outermost trusted proxy saw, never one the client wrote before it', () => {
+    // One proxy (the default): it appended the address it saw, so the client's own entries come first.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.7, 10.0.0.1' })).toBe('10.0.0.1');
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '1.1.1.1, 2.2.2.2, 198.51.100.4' })).toBe('198.51.100.4');
     expect(clientIpFromHeaders(new Headers({ 'X-Forwarded-For': '198.51.100.2' }))).toBe('198.51.100.2');
+    // CDN + load balancer: the balancer appended the CDN's address after the client's.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '1.1.1.1, 203.0.113.7, 10.0.0.1' }, 2)).toBe('203.0.113.7');
+    // Fewer entries than proxies: the request reached a closer proxy directly, which wrote the only entry.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.7' }, 3)).toBe('203.0.113.7');
   });
 
   it('falls back to X-Real-IP when X-Forwarded-For is absent or not an address', () => {
@@ -129,6 +138,41 @@ describe('the client address', () => {
     expect(clientIpFromHeaders({ 'x-forwarded-for': '[2001:DB8::1]:443' })).toBe('2001:db8::1');
     expect(clientIpFromHeaders({ 'x-forwarded-for': '::ffff:127.0.0.1' })).toBe('127.0.0.1');
     expect(clientIpFromHeaders({ 'x-forwarded-for': '::1' })).toBe('::1');
+  });
+
+  it('counts an IPv6 client by its /64 network and an IPv4 client by its address', () => {
+    expect(ipThrottleKey('2001:db8:aa:bb:1:2:3:4')).toBe('ip:2001:db8:aa:bb::/64');
+    expect(ipThrottleKey('2001:db8:aa:bb::99')).toBe(ipThrottleKey('2001:db8:aa:bb:ffff:0:0:1'));
+    expect(ipThrottleKey('2001:db8:aa:bc::1')).not.toBe(ipThrottleKey('2001:db8:aa:bb::1'));
+    expect(ipThrottleKey('2001:0db8:0000:0000::1')).toBe('ip:2001:db8:0:0::/64');
+    expect(ipThrottleKey('::1')).toBe('ip:0:0:0:0::/64');
+    expect(ipThrottleKey('fe80::1%eth0')).toBe('ip:fe80:0:0:0::/64');
+    expect(ipThrottleKey('64:ff9b::192.0.2.1')).toBe('ip:64:ff9b:0:0::/64');
+    expect(ipThrottleKey('1:2:3:4:5:6:192.0.2.1')).toBe('ip:1:2:3:4::/64');
+    expect(ipThrottleKey('198.51.100.7')).toBe('ip:198.51.100.7');
+    expect(signUpThrottleKey('2001:db8:aa:bb::5')).toBe(signUpThrottleKey('2001:db8:aa:bb::6'));
+    expect(signUpThrottleKey(null)).toBe('signup-ip:unknown');
+  });
+
+  it('groups any IPv6 address written any way by its first 64 bits (property)', () => {
+    const group = fc.integer({ min: 0, max: 0xffff });
+    const groups = fc.array(group, { minLength: 8, maxLength: 8 });
+    fc.assert(
+      fc.property(groups, groups, fc.integer({ min: 0, max: 7 }), (address, other, zeroRunStart) => {
+        const full = address.map((g) => g.toString(16).padStart(4, '0')).join(':');
+        // The same address with a run of its groups zeroed, then compressed with "::" as a client may write it.
+        const zeroed = address.map((g, i) => (i >= zeroRunStart && i < zeroRunStart + 2 ? 0 : g));
+        const compressed = `${zeroed.slice(0, zeroRunStart).map((g) => g.toString(16)).join(':')}::${zeroed.slice(zeroRunStart + 2).map((g) => g.toString(16)).join(':')}`;
+        expect(isIP(compressed)).toBe(6);
+        const zeroedFull = zeroed.map((g) => g.toString(16)).join(':');
+        expect(ipThrottleKey(compressed)).toBe(ipThrottleKey(zeroedFull));
+        // Same first 64 bits, any interface id: the same counter; another network: another counter.
+        const sameNetwork = [...address.slice(0, 4), ...other.slice(4)].map((g) => g.toString(16)).join(':');
+        expect(ipThrottleKey(sameNetwork)).toBe(ipThrottleKey(full));
+        const otherNetwork = [...other.slice(0, 4), ...address.slice(4)].map((g) => g.toString(16)).join(':');
+        expect(ipThrottleKey(otherNetwork) === ipThrottleKey(full)).toBe(other.slice(0, 4).every((g, i) => g === address[i]));
+      }),
+    );
   });
 
   it('is null when no header holds an address', () => {

@@ -53,11 +53,11 @@ export function signUpRuleFrom(config: { AUTH_SIGNUP_IP_THRESHOLD: number }): Th
   return { threshold: config.AUTH_SIGNUP_IP_THRESHOLD, windowMs: 60 * 60_000, lockMs: 60 * 60_000 };
 }
 
-export const signUpThrottleKey = (ip: string | null) => `signup-ip:${ip ?? 'unknown'}`;
+export const signUpThrottleKey = (ip: string | null) => `signup-ip:${ip === null ? 'unknown' : addressGroup(ip)}`;
 
 export const accountThrottleKey = (email: string) => `email:${email.trim().toLowerCase()}`;
 /** Clients whose address cannot be read share one counter (see clientIpFromHeaders). */
-export const ipThrottleKey = (ip: string | null) => `ip:${ip ?? 'unknown'}`;
+export const ipThrottleKey = (ip: string | null) => `ip:${ip === null ? 'unknown' : addressGroup(ip)}`;
 
 export function isLocked(counter: ThrottleCounter | null | undefined, now: Date): boolean {
   return counter?.lockedUntil != null && counter.lockedUntil.getTime() > now.getTime();
@@ -94,18 +94,45 @@ function header(headers: HeaderSource, name: string): string | undefined {
 }
 
 /**
- * The client's address from the request headers: the first hop of X-Forwarded-For, else X-Real-IP; null when
- * neither holds an IP address.
+ * The client's address from the request headers: the address the outermost of `trustedProxyHops` reverse proxies
+ * saw, i.e. that many entries from the right end of X-Forwarded-For (each proxy appends the address it received
+ * the request from, so entries further left are whatever the client sent); else X-Real-IP; null when neither holds
+ * an IP address. With fewer entries than hops, the leftmost one (the request reached a closer proxy directly).
  *
- * Trust assumption: these headers are only as honest as whatever sits in front of the app. `next start` sets
- * X-Forwarded-For to the socket's address when the request has none, so run directly the first hop is the peer —
- * unless the client sent the header itself. Deployed behind a reverse proxy, the proxy must overwrite (not append
- * to) X-Forwarded-For / X-Real-IP with the address it saw. A client that can forge the header can evade the
- * per-address limit, never the per-account one.
+ * Trust assumption: `next start` sets X-Forwarded-For to the socket's address only when the request has none, so
+ * an app reached directly (no proxy; hops = 1 takes that address) cannot tell a forged header from a real one.
+ * Deployed behind N proxies that append to X-Forwarded-For (nginx's $proxy_add_x_forwarded_for, cloud load
+ * balancers), set AUTH_TRUSTED_PROXY_HOPS = N. A client that can forge the address can evade the per-address
+ * limits, never the per-account one.
  */
-export function clientIpFromHeaders(headers: HeaderSource): string | null {
-  const forwarded = header(headers, 'x-forwarded-for')?.split(',')[0];
-  return normalizeIp(forwarded) ?? normalizeIp(header(headers, 'x-real-ip'));
+export function clientIpFromHeaders(headers: HeaderSource, trustedProxyHops = 1): string | null {
+  const forwarded = header(headers, 'x-forwarded-for')?.split(',');
+  const hop = forwarded ? forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxyHops))] : undefined;
+  return normalizeIp(hop) ?? normalizeIp(header(headers, 'x-real-ip'));
+}
+
+/**
+ * What a per-address counter counts: an IPv4 address, or an IPv6 address's /64 network — one subscriber usually
+ * holds a whole /64 and could otherwise take a fresh address for every attempt.
+ */
+export function addressGroup(ip: string): string {
+  if (isIP(ip) !== 6) return ip;
+  return `${ipv6Groups(ip).slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+}
+
+/** The eight 16-bit groups of a valid IPv6 address (zone id dropped, "::" expanded, a trailing IPv4 split). */
+function ipv6Groups(address: string): number[] {
+  let text = address.split('%')[0]!;
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const [a, b, c, d] = v4.slice(1).map(Number) as [number, number, number, number];
+    text = `${text.slice(0, v4.index)}${((a << 8) | b).toString(16)}:${((c << 8) | d).toString(16)}`;
+  }
+  const [head, tail] = text.split('::') as [string, string | undefined];
+  const parse = (part: string | undefined) => (part ? part.split(':').map((group) => parseInt(group, 16)) : []);
+  const left = parse(head);
+  const right = parse(tail);
+  return tail === undefined ? left : [...left, ...Array<number>(8 - left.length - right.length).fill(0), ...right];
 }
 
 function normalizeIp(raw: string | undefined): string | null {

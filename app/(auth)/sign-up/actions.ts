@@ -15,7 +15,7 @@ import { toActionError, type ActionResult } from '@/lib/http/organization-action
 export async function signUpAction(raw: unknown): Promise<ActionResult<{ slug: string }>> {
   try {
     const { slug } = await signUp(prisma(), raw instanceof FormData ? Object.fromEntries(raw) : raw, {
-      ip: clientIpFromHeaders(await headers()),
+      ip: clientIpFromHeaders(await headers(), env().AUTH_TRUSTED_PROXY_HOPS),
       rule: signUpRuleFrom(env()),
     });
     return { ok: true, data: { slug } };
