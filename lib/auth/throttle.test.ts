@@ -128,9 +128,11 @@ describe('the client address', () => {
     expect(clientIpFromHeaders({ 'x-forwarded-for': '203.0.113.7' }, 3)).toBe('203.0.113.7');
   });
 
-  it('falls back to X-Real-IP when X-Forwarded-For is absent or not an address', () => {
+  it('falls back to X-Real-IP only when there is no X-Forwarded-For at all', () => {
     expect(clientIpFromHeaders({ 'x-real-ip': '198.51.100.9' })).toBe('198.51.100.9');
-    expect(clientIpFromHeaders({ 'x-forwarded-for': 'garbage', 'x-real-ip': '198.51.100.9' })).toBe('198.51.100.9');
+    // The proxy's entry is no address: the client's own X-Real-IP must not decide instead.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': '6.6.6.6, unknown', 'x-real-ip': '7.7.7.7' })).toBeNull();
+    expect(clientIpFromHeaders({ 'x-forwarded-for': 'garbage', 'x-real-ip': '198.51.100.9' })).toBeNull();
   });
 
   it('normalises ports, brackets, IPv4-mapped IPv6 and case', () => {
@@ -147,7 +149,11 @@ describe('the client address', () => {
     expect(ipThrottleKey('2001:0db8:0000:0000::1')).toBe('ip:2001:db8:0:0::/64');
     expect(ipThrottleKey('::1')).toBe('ip:0:0:0:0::/64');
     expect(ipThrottleKey('fe80::1%eth0')).toBe('ip:fe80:0:0:0::/64');
-    expect(ipThrottleKey('64:ff9b::192.0.2.1')).toBe('ip:64:ff9b:0:0::/64');
+    // IPv4 clients seen through IPv6 count by their IPv4 address, not all in one /64.
+    expect(ipThrottleKey('64:ff9b::192.0.2.1')).toBe('ip:192.0.2.1');
+    expect(ipThrottleKey('64:ff9b::c000:202')).toBe('ip:192.0.2.2');
+    expect(ipThrottleKey('::ffff:c000:201')).toBe('ip:192.0.2.1');
+    expect(ipThrottleKey('::ffff:1.2.3.4%eth0')).toBe('ip:1.2.3.4');
     expect(ipThrottleKey('1:2:3:4:5:6:192.0.2.1')).toBe('ip:1:2:3:4::/64');
     expect(ipThrottleKey('198.51.100.7')).toBe('ip:198.51.100.7');
     expect(signUpThrottleKey('2001:db8:aa:bb::5')).toBe(signUpThrottleKey('2001:db8:aa:bb::6'));
@@ -159,6 +165,12 @@ describe('the client address', () => {
     const groups = fc.array(group, { minLength: 8, maxLength: 8 });
     fc.assert(
       fc.property(groups, groups, fc.integer({ min: 0, max: 7 }), (address, other, zeroRunStart) => {
+        // Not the IPv4-carrying prefixes (::ffff:0:0/96, 64:ff9b::/96), which count by the IPv4 address.
+        const carriesIpv4 = (g: number[]) => g.slice(0, 5).every((x, i) => x === [0, 0, 0, 0, 0][i]) && g[5] === 0xffff;
+        const nat64 = (g: number[]) => g[0] === 0x64 && g[1] === 0xff9b && g.slice(2, 6).every((x) => x === 0);
+        for (const candidate of [address, other, [...address.slice(0, 4), ...other.slice(4)], [...other.slice(0, 4), ...address.slice(4)]]) {
+          fc.pre(!carriesIpv4(candidate) && !nat64(candidate));
+        }
         const full = address.map((g) => g.toString(16).padStart(4, '0')).join(':');
         // The same address with a run of its groups zeroed, then compressed with "::" as a client may write it.
         const zeroed = address.map((g, i) => (i >= zeroRunStart && i < zeroRunStart + 2 ? 0 : g));
@@ -178,6 +190,7 @@ describe('the client address', () => {
   it('is null when no header holds an address', () => {
     expect(clientIpFromHeaders({})).toBeNull();
     expect(clientIpFromHeaders({ 'x-forwarded-for': 'unknown', 'x-real-ip': '' })).toBeNull();
-    expect(clientIpFromHeaders({ 'x-forwarded-for': ['192.0.2.1', '192.0.2.2'] })).toBe('192.0.2.1');
+    // Repeated header lines form one list: the proxy's line is the last.
+    expect(clientIpFromHeaders({ 'x-forwarded-for': ['6.6.6.6', '192.0.2.2'] })).toBe('192.0.2.2');
   });
 });

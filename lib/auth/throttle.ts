@@ -5,7 +5,8 @@ import { isIP } from 'node:net';
  * SQL, which applies exactly these rules in atomic statements).
  *
  * Two counters take every failed sign-in: one per account ('email:<lower-cased email>', whether or not the
- * account exists, so a lock reveals nothing) and one per client address ('ip:<address>'). A counter whose
+ * account exists, so a lock reveals nothing) and one per client address ('ip:<address>', an IPv6 client's /64:
+ * addressGroup). A counter whose
  * failures within its window reach the threshold is locked for the lock duration; while either counter of an
  * attempt is locked, the attempt fails like a wrong password, without counting. A successful sign-in clears the
  * account's counter, never the address's (one valid account must not reset an attacker's budget).
@@ -90,7 +91,8 @@ type HeaderSource = Headers | Record<string, string | string[] | undefined>;
 function header(headers: HeaderSource, name: string): string | undefined {
   if (headers instanceof Headers) return headers.get(name) ?? undefined;
   const value = headers[name] ?? headers[name.toLowerCase()];
-  return Array.isArray(value) ? value[0] : value;
+  // Repeated header lines are one list in order (RFC 9110): X-Forwarded-For is read from its right end.
+  return Array.isArray(value) ? value.join(',') : value;
 }
 
 /**
@@ -98,6 +100,7 @@ function header(headers: HeaderSource, name: string): string | undefined {
  * saw, i.e. that many entries from the right end of X-Forwarded-For (each proxy appends the address it received
  * the request from, so entries further left are whatever the client sent); else X-Real-IP; null when neither holds
  * an IP address. With fewer entries than hops, the leftmost one (the request reached a closer proxy directly).
+ * X-Real-IP counts only when there is no X-Forwarded-For at all.
  *
  * Trust assumption: `next start` sets X-Forwarded-For to the socket's address only when the request has none, so
  * an app reached directly (no proxy; hops = 1 takes that address) cannot tell a forged header from a real one.
@@ -106,9 +109,12 @@ function header(headers: HeaderSource, name: string): string | undefined {
  * limits, never the per-account one.
  */
 export function clientIpFromHeaders(headers: HeaderSource, trustedProxyHops = 1): string | null {
-  const forwarded = header(headers, 'x-forwarded-for')?.split(',');
-  const hop = forwarded ? forwarded[Math.max(0, forwarded.length - Math.max(1, trustedProxyHops))] : undefined;
-  return normalizeIp(hop) ?? normalizeIp(header(headers, 'x-real-ip'));
+  const forwarded = header(headers, 'x-forwarded-for');
+  // A present X-Forwarded-For decides alone: when its trusted entry is no address (a proxy wrote "unknown"),
+  // falling back to X-Real-IP would let the client choose again.
+  if (forwarded === undefined) return normalizeIp(header(headers, 'x-real-ip'));
+  const hops = forwarded.split(',');
+  return normalizeIp(hops[Math.max(0, hops.length - Math.max(1, trustedProxyHops))]);
 }
 
 /**
@@ -117,7 +123,15 @@ export function clientIpFromHeaders(headers: HeaderSource, trustedProxyHops = 1)
  */
 export function addressGroup(ip: string): string {
   if (isIP(ip) !== 6) return ip;
-  return `${ipv6Groups(ip).slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
+  const groups = ipv6Groups(ip);
+  // IPv4 clients seen through IPv6 (IPv4-mapped ::ffff:0:0/96, NAT64 64:ff9b::/96) count by their IPv4 address:
+  // their /64 would put every IPv4 client in one counter.
+  const mapped = groups.slice(0, 6).join(':') === '0:0:0:0:0:65535';
+  const nat64 = groups.slice(0, 6).join(':') === `${0x64}:${0xff9b}:0:0:0:0`;
+  if (mapped || nat64) {
+    return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
+  }
+  return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;
 }
 
 /** The eight 16-bit groups of a valid IPv6 address (zone id dropped, "::" expanded, a trailing IPv4 split). */

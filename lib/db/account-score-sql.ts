@@ -20,7 +20,7 @@ export const ACCOUNT_SCORE_COLUMNS = [
 export const REBUILD_ACCOUNT_SCORES_SQL = `
 INSERT INTO account_score (${ACCOUNT_SCORE_COLUMNS.join(', ')}, previous_score, previous_submitted_at)
 SELECT r.organization_id, r.account_id, r.assessment_id, r.weight_config_version, r.score, r.gap, r.confidence,
-       COALESCE((r.output->>'unanswered')::int, 0), r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
+       COALESCE(round((r.output->>'unanswered')::numeric)::int, 0), r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
        r.previous_score, r.previous_submitted_at
   FROM (
     SELECT r.*,

@@ -157,10 +157,10 @@ async function deriveColumnsOlderArchivesLack(client: pg.Client, manifest: Archi
   const accountScore = manifest.tables.find((table) => table.name === 'account_score');
   if (!accountScore || accountScore.columns.some((column) => column.name === 'unanswered')) return;
   await client.query(
-    `UPDATE account_score s SET unanswered = (r.output->>'unanswered')::int
+    `UPDATE account_score s SET unanswered = round((r.output->>'unanswered')::numeric)::int
        FROM assessment_result r
       WHERE s.organization_id = $1::uuid AND r.organization_id = s.organization_id AND r.assessment_id = s.assessment_id
-        AND (r.output->>'unanswered')::int <> 0`,
+        AND round((r.output->>'unanswered')::numeric)::int <> 0`,
     [manifest.organization.id],
   );
 }

@@ -45,6 +45,8 @@ SELECT count(*)::int AS n,
  * them; the re-score still re-scores them (an archived account keeps a score consistent with the configuration).
  */
 export async function readLatestScores(tx: Tx, organizationId: string, options: { activeOnly?: boolean } = {}): Promise<LatestScores> {
+  // Shortest exact float8 text whatever the server's setting (any value above 0 does; the default, 1, already).
+  await tx.$executeRaw`SELECT set_config('extra_float_digits', '3', true)`;
   const [row] = await tx.$queryRawUnsafe<Record<string, string | number | null>[]>(READ_SQL, organizationId, options.activeOnly ?? false);
   const n = Number(row?.n ?? 0);
   const split = (key: string): string[] => (n === 0 ? [] : String(row?.[key] ?? '').split(','));
