@@ -12,5 +12,9 @@ UPDATE "account_score" s
  WHERE r."organization_id" = s."organization_id" AND r."assessment_id" = s."assessment_id"
    AND s."unanswered" <> round((r."output"->>'unanswered')::numeric)::int;
 
+-- The UPDATE queued the deferred portfolio-version triggers, and a table with pending trigger events cannot be
+-- altered: run them now.
+SET CONSTRAINTS ALL IMMEDIATE;
+
 ALTER TABLE "account_score" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "assessment_result" FORCE ROW LEVEL SECURITY;
