@@ -15,7 +15,7 @@ function printSummary(summary: SeedLargeSummary): void {
   const { timings } = summary;
   const { organization } = summary;
   log(`Organisation '${organization.name}' (slug ${organization.slug}) loaded in ${seconds(timings.total)}.`);
-  const phases = (['setup', 'accounts', 'assessments', 'results', 'latest', 'periods', 'commit', 'analyze'] as const)
+  const phases = (['setup', 'accounts', 'assessments', 'results', 'latest', 'periods', 'commit', 'vacuum'] as const)
     .map((phase) => `${phase} ${seconds(timings[phase])}`)
     .join(', ');
   log(`Phases: ${phases}.`);

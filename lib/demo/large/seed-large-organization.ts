@@ -27,7 +27,7 @@ export interface SeedLargeOptions {
   onProgress?: (message: string) => void;
 }
 
-export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'periods' | 'rollups' | 'commit' | 'analyze';
+export type SeedLargePhase = 'setup' | 'accounts' | 'assessments' | 'results' | 'latest' | 'periods' | 'rollups' | 'commit' | 'vacuum';
 
 export interface SeedLargeSummary {
   organization: { id: string; name: string; slug: string };
@@ -69,7 +69,7 @@ export async function seedLargeOrganization(
   const report = options.onProgress ?? (() => undefined);
   const started = performance.now();
   const timings: SeedLargeSummary['timings'] = {
-    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, periods: 0, rollups: 0, commit: 0, analyze: 0, total: 0, generation: 0, scoring: 0,
+    setup: 0, accounts: 0, assessments: 0, results: 0, latest: 0, periods: 0, rollups: 0, commit: 0, vacuum: 0, total: 0, generation: 0, scoring: 0,
   };
   const timed = async <T>(phase: SeedLargePhase, work: () => Promise<T>): Promise<T> => {
     const from = performance.now();
@@ -143,9 +143,11 @@ export async function seedLargeOrganization(
   }
 
   try {
-    report('analyzing the loaded tables…');
-    // Fresh planner statistics, so the first portfolio queries after the load get sensible plans.
-    await timed('analyze', () => client.query('ANALYZE "account", "assessment", "assessment_result", "account_score", "account_period_score", "portfolio_group_score", "portfolio_group_period_score"'));
+    report('vacuuming and analyzing the loaded tables…');
+    // Fresh planner statistics, so the first portfolio queries after the load get sensible plans; and the
+    // visibility map and hint bits set now, not by autovacuum working through ~2 GB of new pages while the first
+    // benchmarks run (it took a first re-score from ~8 s to 10–12.6 s; docs/benchmarks.md).
+    await timed('vacuum', () => client.query('VACUUM (ANALYZE) "account", "assessment", "assessment_result", "account_score", "account_period_score", "portfolio_group_score", "portfolio_group_period_score"'));
   } finally {
     await client.end();
   }
