@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { cp, mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
+import type pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createPrismaClient, type PrismaClient } from '@/lib/db/create-prisma-client';
 import { applyMigrations, MIGRATIONS_DIR } from '@/lib/db/migrate';
 import { seedDemoOrganization } from '@/lib/demo/seed-demo-organization';
 import { databaseUrl } from '../helpers/database-url';
+import { withAdmin } from '../helpers/test-database';
 
 /**
  * The README's production set-up: migrations run as a non-superuser owner (CREATEROLE only). The tables FORCE
@@ -25,15 +26,9 @@ let migrationsUpTo: (last: string) => Promise<string>;
 const workDirs: string[] = [];
 
 /** A superuser connection (row-level security does not apply): to the server's own database, or to `db`. */
-async function asAdmin<T>(work: (client: pg.Client) => Promise<T>, db?: string): Promise<T> {
+function asAdmin<T>(work: (client: pg.Client) => Promise<T>, db?: string): Promise<T> {
   const adminUrl = inject('databaseAdminUrl');
-  const client = new pg.Client({ connectionString: db ? databaseUrl(adminUrl, db) : adminUrl });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
+  return withAdmin(db ? databaseUrl(adminUrl, db) : adminUrl, work);
 }
 
 beforeAll(async () => {
