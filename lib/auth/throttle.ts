@@ -126,9 +126,8 @@ export function addressGroup(ip: string): string {
   const groups = ipv6Groups(ip);
   // IPv4 clients seen through IPv6 (IPv4-mapped ::ffff:0:0/96, NAT64 64:ff9b::/96) count by their IPv4 address:
   // their /64 would put every IPv4 client in one counter.
-  const mapped = groups.slice(0, 6).join(':') === '0:0:0:0:0:65535';
-  const nat64 = groups.slice(0, 6).join(':') === `${0x64}:${0xff9b}:0:0:0:0`;
-  if (mapped || nat64) {
+  const prefix96 = groups.slice(0, 6).join(':');
+  if (prefix96 === '0:0:0:0:0:65535' || prefix96 === `${0x64}:${0xff9b}:0:0:0:0`) {
     return [groups[6]! >> 8, groups[6]! & 0xff, groups[7]! >> 8, groups[7]! & 0xff].join('.');
   }
   return `${groups.slice(0, 4).map((group) => group.toString(16)).join(':')}::/64`;

@@ -11,6 +11,9 @@ const componentColumns = (['current', 'gap', 'lever'] as const).flatMap((kind) =
   COMPONENT_SLUGS.map((slug) => ({ column: `${kind}_${slug}`, expression: `(r.output->'components'->'${slug}'->>'${kind}')::float8` })),
 );
 
+/** A result's count of unanswered questions (alias r), for account_score.unanswered; a count written as 3.0 is 3. */
+export const RESULT_UNANSWERED_SQL = `round((r.output->>'unanswered')::numeric)::int`;
+
 export const ACCOUNT_SCORE_COLUMNS = [
   'organization_id', 'account_id', 'assessment_id', 'weight_config_version', 'score', 'gap', 'confidence', 'unanswered',
   'band', 'submitted_at', ...componentColumns.map((c) => c.column),
@@ -20,7 +23,7 @@ export const ACCOUNT_SCORE_COLUMNS = [
 export const REBUILD_ACCOUNT_SCORES_SQL = `
 INSERT INTO account_score (${ACCOUNT_SCORE_COLUMNS.join(', ')}, previous_score, previous_submitted_at)
 SELECT r.organization_id, r.account_id, r.assessment_id, r.weight_config_version, r.score, r.gap, r.confidence,
-       COALESCE(round((r.output->>'unanswered')::numeric)::int, 0), r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
+       COALESCE(${RESULT_UNANSWERED_SQL}, 0), r.band, r.submitted_at, ${componentColumns.map((c) => c.expression).join(', ')},
        r.previous_score, r.previous_submitted_at
   FROM (
     SELECT r.*,

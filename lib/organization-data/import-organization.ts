@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
 import { hashPassword } from '@/lib/auth/password';
+import { RESULT_UNANSWERED_SQL } from '@/lib/db/account-score-sql';
 import { newPasswordSchema } from '@/lib/auth/password-policy';
 import { ArchiveEntries } from './archive-entries';
 import { MANIFEST_FILE, USERS_CSV_FILE, USERS_JSON_FILE, archiveManifestSchema, type ArchiveManifest } from './archive-manifest';
@@ -157,10 +158,10 @@ async function deriveColumnsOlderArchivesLack(client: pg.Client, manifest: Archi
   const accountScore = manifest.tables.find((table) => table.name === 'account_score');
   if (!accountScore || accountScore.columns.some((column) => column.name === 'unanswered')) return;
   await client.query(
-    `UPDATE account_score s SET unanswered = round((r.output->>'unanswered')::numeric)::int
+    `UPDATE account_score s SET unanswered = ${RESULT_UNANSWERED_SQL}
        FROM assessment_result r
       WHERE s.organization_id = $1::uuid AND r.organization_id = s.organization_id AND r.assessment_id = s.assessment_id
-        AND round((r.output->>'unanswered')::numeric)::int <> 0`,
+        AND ${RESULT_UNANSWERED_SQL} <> s.unanswered`,
     [manifest.organization.id],
   );
 }
