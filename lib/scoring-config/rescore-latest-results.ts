@@ -4,7 +4,7 @@ import type { Tx } from '@/lib/db/tenant';
 import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { scoreFromCurrents, type ScoreResult } from '@/lib/scoring';
 import { targetsForSegment, type ScoringConfiguration } from './configuration-snapshot';
-import { readLatestScores, type LatestScores } from './read-latest-scores';
+import { BEFORE_FIRST_ASSESSMENT, readLatestScoresChunk, type LatestScores } from './read-latest-scores';
 
 /** Staged rows per applying UPDATE: set-based, yet each statement's work stays bounded. */
 export const RESCORE_CHUNK_SIZE = 5_000;
@@ -16,9 +16,9 @@ const FIRST_CHUNK_SIZE = 1_000;
  * transaction. Earlier results keep the version they were scored with. The arithmetic is lib/scoring's
  * scoreFromCurrents (the function scoreAssessment itself derives from), fed the stored component currents.
  *
- * The new rows cross to PostgreSQL on a second connection (`connectionString`, the same role, each chunk committed
- * at once under a fresh batch id) into rescore_staging, and this transaction applies them set-based, chunk by
- * chunk: `assessment_result` (score, gap, band, targets, output), `account_score` (score, gap, band, per-component
+ * A second connection (`connectionString`, the same role) reads the latest scores chunk by chunk, in latest-result
+ * id order, and stages the re-scored rows into rescore_staging (each chunk committed at once under a fresh batch
+ * id); this transaction applies them set-based, chunk by chunk: `assessment_result` (score, gap, band, targets, output), `account_score` (score, gap, band, per-component
  * gap and lever, version), the trend's month row of each latest result; then deletes the chunk. Why: as statement parameters
  * through the Prisma driver adapter the same rows cost ~1.3 s per 5,000 (measured), ten times the UPDATE. If this
  * transaction rolls back, nothing it applied remains; the orphaned batch is invisible to reads and removed by the
@@ -47,13 +47,14 @@ export async function rescoreLatestResults(
   // Every chunk changes accounts of every owner: the portfolio rollups are recomputed once, after the last chunk,
   // instead of by each chunk's triggers (see migration 20261129100000).
   await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`;
-  const latest = await readLatestScores(tx, organizationId);
-  lap('read');
-  const chunks = rescoredChunks(latest, configuration, options.chunkSize ?? RESCORE_CHUNK_SIZE);
   const stager = await openStager(options.connectionString, organizationId, batchId);
-  // A pipeline: while this transaction applies chunk k, the second connection stages chunk k + 1 (and Node
-  // scores it), so PostgreSQL works on two cores instead of staging everything first.
-  let staging = stager.stageNext(chunks);
+  const rescore = rescoredChunk(configuration);
+  const chunkSize = options.chunkSize ?? RESCORE_CHUNK_SIZE;
+  let rescored = 0;
+  // A pipeline: while this transaction applies chunk k, the second connection reads chunk k + 1, Node scores it
+  // and the connection stages it, so PostgreSQL works on two cores and nothing waits for a read of every account.
+  let staging = stager.stageNext(rescore, Math.min(chunkSize, FIRST_CHUNK_SIZE));
+  lap('read');
   try {
     for (;;) {
       const chunk = await staging;
@@ -65,7 +66,7 @@ export async function rescoreLatestResults(
       // Node scores the next chunk (~0.1 s of one thread) while PostgreSQL applies this one: let the UPDATE reach
       // the server first, or the apply waits for that computation on every chunk.
       await new Promise<void>((resolve) => setImmediate(resolve));
-      staging = stager.stageNext(chunks);
+      staging = stager.stageNext(rescore, chunkSize);
       staging.catch(() => undefined); // awaited by the next turn or the finally below
       const results = await applyingResults;
       lap('results');
@@ -79,6 +80,7 @@ export async function rescoreLatestResults(
       if (results !== chunk.rows || scores !== chunk.rows) {
         throw new Error(`Re-score wrote ${results} results and ${scores} latest scores for ${chunk.rows} accounts`);
       }
+      rescored += chunk.rows;
     }
   } finally {
     // Whatever happened here, the chunk in flight on the second connection finishes (or fails) before it closes.
@@ -88,7 +90,7 @@ export async function rescoreLatestResults(
   await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', '', true), refresh_portfolio_rollups(${organizationId}::uuid)`;
   lap('rollups');
   options.onTimings?.(timings);
-  return { rescored: latest.accountIds.length };
+  return { rescored };
 }
 
 export interface RescoreOptions {
@@ -96,7 +98,10 @@ export interface RescoreOptions {
   connectionString?: string;
   /** Rows per UPDATE (tests use tiny chunks to fail "midway"). */
   chunkSize?: number;
-  /** Milliseconds spent per phase (the bench prints them). */
+  /**
+   * Milliseconds spent per phase (the bench prints them): read = until the first chunk is requested, score = waiting
+   * for staged chunks.
+   */
   onTimings?: (timings: { read: number; score: number; results: number; accountScores: number; rollups: number }) => void;
 }
 
@@ -125,17 +130,13 @@ interface RescoredChunk {
 }
 
 /**
- * The re-scored rows as STAGE_SQL text, computed lazily, `size` rows at a time (the first chunk smaller: the
- * pipeline waits for it alone), in assessment id order: each chunk is then one key range of the staging table and
- * of assessment_result (lower-case uuid text sorts like uuid).
+ * Turns chunks of latest scores into re-scored STAGE_SQL text, each account with its segment's targets (one
+ * JSON text per segment, made once).
  */
-function* rescoredChunks(latest: LatestScores, configuration: ScoringConfiguration, size: number): Generator<RescoredChunk> {
-  const order = latest.assessmentIds.map((_, i) => i).sort((a, b) => (latest.assessmentIds[a]! < latest.assessmentIds[b]! ? -1 : 1));
+function rescoredChunk(configuration: ScoringConfiguration): (latest: LatestScores) => RescoredChunk {
   const targetsBySegment = new Map<string | null, { targets: ReturnType<typeof targetsForSegment>; json: string }>();
-  for (let start = 0; start < order.length; ) {
-    const slice = order.slice(start, start + (start === 0 ? Math.min(size, FIRST_CHUNK_SIZE) : size));
-    start += slice.length;
-    const lines = slice.map((i) => {
+  return (latest) => {
+    const lines = latest.assessmentIds.map((assessmentId, i) => {
       const segmentId = latest.segmentIds[i] ?? null;
       let segment = targetsBySegment.get(segmentId);
       if (segment === undefined) {
@@ -158,32 +159,40 @@ function* rescoredChunks(latest: LatestScores, configuration: ScoringConfigurati
       };
       const figure = (value: number | undefined) => (value === undefined ? '' : String(value));
       return [
-        latest.assessmentIds[i]!, latest.accountIds[i]!, String(scored.score), String(scored.gap), scored.band,
+        assessmentId, latest.accountIds[i]!, String(scored.score), String(scored.gap), scored.band,
         ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.gap)),
         ...COMPONENT_SLUGS.map((slug) => figure(scored.components[slug]?.lever)),
         segment.json, JSON.stringify(output),
       ].join('\t');
     });
-    yield {
+    return {
       text: lines.join('\n'),
-      rows: slice.length,
-      firstAssessmentId: latest.assessmentIds[slice[0]!]!,
-      lastAssessmentId: latest.assessmentIds[slice.at(-1)!]!,
+      rows: lines.length,
+      firstAssessmentId: latest.assessmentIds[0]!,
+      lastAssessmentId: latest.assessmentIds.at(-1)!,
     };
-  }
+  };
 }
 
 interface Stager {
-  /** Scores the next chunk, inserts and commits it; resolves to it once visible to other transactions (null: done). */
-  stageNext(chunks: Iterator<RescoredChunk>): Promise<RescoredChunk | null>;
+  /**
+   * Reads the next `limit` latest scores (assessment id order), re-scores them with `rescore`, inserts and commits
+   * them; resolves to the chunk once visible to other transactions (null: no accounts left).
+   */
+  stageNext(rescore: (latest: LatestScores) => RescoredChunk, limit: number): Promise<RescoredChunk | null>;
   close(): Promise<void>;
 }
 
 /**
  * The second connection: same role, under the organisation's row-level security like withTenant (set for the
- * session, on a connection that is never pooled), each INSERT committed on its own. String(number) and JSON
+ * session, on a connection that is never pooled), each statement committed on its own. String(number) and JSON
  * numbers are the shortest text that reads back as the same double, and float8 input rounds correctly: every
  * figure arrives bit for bit. (COPY is refused on tables with row-level security.)
+ *
+ * Its reads see what is committed, which is what the save's transaction saw: that transaction holds the
+ * organisation row, so no submission changes a latest result meanwhile (submissions take it FOR SHARE), and its
+ * own uncommitted updates only touch chunks already read. If anything else moved a latest score, the apply's
+ * row counts differ and the save rolls back.
  */
 async function openStager(connectionString: string | undefined, organizationId: string, batchId: string): Promise<Stager> {
   if (!connectionString) throw new Error('The re-score needs the connection string of its Prisma client (connectionStringOf).');
@@ -194,18 +203,25 @@ async function openStager(connectionString: string | undefined, organizationId: 
   await client.connect();
   try {
     // work_mem: string_to_table materialises a chunk's text (~7 MB at 5,000 rows); with the default 4 MB it
-    // spilled to a temporary file and was read back on the save's critical path.
-    await client.query(`SELECT set_config('app.org_id', $1, false), set_config('work_mem', '32MB', false)`, [organizationId]);
+    // spilled to a temporary file and was read back on the save's critical path. extra_float_digits: see
+    // readLatestScoresChunk.
+    await client.query(
+      `SELECT set_config('app.org_id', $1, false), set_config('work_mem', '32MB', false), set_config('extra_float_digits', '3', false)`,
+      [organizationId],
+    );
   } catch (error) {
     await client.end().catch(() => undefined);
     throw error;
   }
+  let after = BEFORE_FIRST_ASSESSMENT;
   return {
-    async stageNext(chunks) {
-      const next = chunks.next();
-      if (next.done) return null;
-      await client.query(STAGE_SQL, [organizationId, batchId, next.value.text]);
-      return next.value;
+    async stageNext(rescore, limit) {
+      const latest = await readLatestScoresChunk((sql, values) => client.query(sql, values), organizationId, after, limit);
+      if (latest.assessmentIds.length === 0) return null;
+      const chunk = rescore(latest);
+      after = chunk.lastAssessmentId;
+      await client.query(STAGE_SQL, [organizationId, batchId, chunk.text]);
+      return chunk;
     },
     close: () => client.end().catch(() => undefined),
   };
