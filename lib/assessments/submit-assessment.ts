@@ -145,7 +145,7 @@ WITH submitted AS (
 result AS (
   INSERT INTO assessment_result
          (organization_id, assessment_id, account_id, weight_config_version, targets, score, gap, confidence, band, output, submitted_at)
-  SELECT organization_id, id, $7::uuid, $8::int, $9::jsonb, $10::float8, $11::float8, $12::float8, $13::band, $14::jsonb, $6::timestamptz
+  SELECT organization_id, id, $7::uuid, $8::int, $9::jsonb, $10::float8, $11::float8, $12::float8, $13::band, $14::json, $6::timestamptz
     FROM submitted
 ),
 latest AS (

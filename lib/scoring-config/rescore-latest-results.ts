@@ -233,7 +233,7 @@ const STAGED_CHUNK = `st.organization_id = $1::uuid AND st.batch_id = $2::uuid A
 const APPLY_RESULTS_SQL = `
 UPDATE assessment_result r
    SET weight_config_version = $3::int, score = st.score, gap = st.gap, band = st.band, targets = st.targets::jsonb,
-       output = st.output::jsonb
+       output = st.output
   FROM rescore_staging st
  WHERE ${STAGED_CHUNK} AND r.organization_id = $1::uuid AND r.assessment_id = st.assessment_id`;
 

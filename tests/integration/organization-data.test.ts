@@ -272,7 +272,7 @@ describe('an archive from an earlier version', () => {
     const [latest] = await ownerQuery(db.url)<{ assessment_id: string; account_id: string }>(
       `SELECT assessment_id::text, account_id::text FROM account_score WHERE organization_id = $1::uuid ORDER BY account_id LIMIT 1`, [organizationId]);
     await withOwner(db.url, async (client) => {
-      await client.query(`UPDATE assessment_result SET output = output || '{"unanswered": 4}' WHERE organization_id = $1::uuid AND assessment_id = $2::uuid`, [organizationId, latest!.assessment_id]);
+      await client.query(`UPDATE assessment_result SET output = (output::jsonb || '{"unanswered": 4}')::json WHERE organization_id = $1::uuid AND assessment_id = $2::uuid`, [organizationId, latest!.assessment_id]);
       await client.query(`UPDATE account_score SET unanswered = 4 WHERE organization_id = $1::uuid AND account_id = $2::uuid`, [organizationId, latest!.account_id]);
     });
     const current = await exportToFile(await actorOf(orgB), 'b-current.zip');

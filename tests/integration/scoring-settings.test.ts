@@ -287,7 +287,7 @@ describe('saving a new configuration', () => {
     const latest = await db.prisma.accountScore.findFirstOrThrow({ where: { organizationId }, orderBy: { accountId: 'asc' } });
     const setStoredFigures = async (confidence: number, unanswered: number) => {
       await db.prisma.$executeRaw`UPDATE assessment_result SET confidence = ${confidence},
-        output = output || jsonb_build_object('confidence', ${confidence}::float8, 'unanswered', ${unanswered}::int)
+        output = (output::jsonb || jsonb_build_object('confidence', ${confidence}::float8, 'unanswered', ${unanswered}::int))::json
         WHERE organization_id = ${organizationId}::uuid AND assessment_id = ${latest.assessmentId}::uuid`;
       await db.prisma.accountScore.update({ where: { organizationId_accountId: { organizationId, accountId: latest.accountId } }, data: { confidence, unanswered } });
     };
