@@ -22,7 +22,7 @@ const FIRST_CHUNK_SIZE = 1_000;
  * gap and lever, version), the trend's month row of each latest result; then deletes the chunk. Why: as statement parameters
  * through the Prisma driver adapter the same rows cost ~1.3 s per 5,000 (measured), ten times the UPDATE. If this
  * transaction rolls back, nothing it applied remains; the orphaned batch is invisible to reads and removed by the
- * organisation's next save. Confidence is unchanged.
+ * organisation's next save (its staging connection, once it has staged every chunk). Confidence is unchanged.
  *
  * This is the one place a configuration change touches scores: anything else derived from the latest scores
  * belongs here too, in the same transaction.
@@ -42,8 +42,6 @@ export async function rescoreLatestResults(
     started = now;
   };
   const batchId = randomUUID();
-  // Leftovers of saves that rolled back (never this batch: it does not exist yet).
-  await tx.$executeRaw`DELETE FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`;
   // Every chunk changes accounts of every owner: the portfolio rollups are recomputed once, after the last chunk,
   // instead of by each chunk's triggers (see migration 20261129100000).
   await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', 'on', true)`;
@@ -217,7 +215,14 @@ async function openStager(connectionString: string | undefined, organizationId: 
   return {
     async stageNext(rescore, limit) {
       const latest = await readLatestScoresChunk((sql, values) => client.query(sql, values), organizationId, after, limit);
-      if (latest.assessmentIds.length === 0) return null;
+      if (latest.assessmentIds.length === 0) {
+        // Every chunk is staged, so this connection is idle while the transaction applies the last one: the time
+        // to remove what saves that rolled back left behind. Not before the first chunk: until autovacuum has
+        // run, the rows each chunk deleted are still on their pages, and this DELETE scans them (0.25 s over the
+        // 20,000 pages one save and restore of 50,000 accounts leave).
+        await client.query(CLEAN_UP_OTHER_BATCHES_SQL, [organizationId, batchId]);
+        return null;
+      }
       const chunk = rescore(latest);
       after = chunk.lastAssessmentId;
       await client.query(STAGE_SQL, [organizationId, batchId, chunk.text]);
@@ -226,6 +231,8 @@ async function openStager(connectionString: string | undefined, organizationId: 
     close: () => client.end().catch(() => undefined),
   };
 }
+
+const CLEAN_UP_OTHER_BATCHES_SQL = `DELETE FROM rescore_staging WHERE organization_id = $1::uuid AND batch_id <> $2::uuid`;
 
 /** $1 organisation, $2 batch, $3 version, $4..$5 the chunk's first and last assessment id (uuid order). */
 const STAGED_CHUNK = `st.organization_id = $1::uuid AND st.batch_id = $2::uuid AND st.assessment_id BETWEEN $4::uuid AND $5::uuid`;

@@ -354,6 +354,15 @@ describe('atomicity and concurrency', () => {
     });
   });
 
+  it('the next save removes what a failed one left in rescore_staging', async () => {
+    const staged = async () => (await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`)[0]!.n;
+    // The test above failed on the second chunk after the first was committed on the staging connection.
+    expect(await staged()).toBeGreaterThan(0);
+    await saveScoringConfiguration(db.appPrisma, actors.admin, await inputFor((c) => (c.weights.outcomes = 6)), { chunkSize: 5 });
+    expect(await staged()).toBe(0);
+  });
+
   it('a save based on an earlier version is refused (CONFLICT) and changes nothing', async () => {
     const stale = await inputFor((c) => (c.weights.engagement = 2));
     await saveScoringConfiguration(db.appPrisma, actors.admin, await inputFor((c) => (c.weights.engagement = 3)));
