@@ -23,8 +23,8 @@ export interface CurrentScoringConfiguration {
 /**
  * The configuration in force: weights of the latest version, the live targets and the organisation's thresholds
  * (saves keep them equal to the latest version's snapshot). `lock` takes the organisation row FOR NO KEY UPDATE first
- * (not FOR UPDATE: the re-score's staging COPY on a second connection must pass its foreign-key check on it),
- * which serialises configuration saves and waits for in-flight assessment submissions (they hold it FOR SHARE).
+ * (the organisation's id is not changed), which serialises configuration saves and waits for in-flight assessment
+ * submissions (they hold it FOR SHARE).
  */
 export async function loadScoringConfiguration(
   tx: Tx,

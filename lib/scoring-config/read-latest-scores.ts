@@ -50,14 +50,11 @@ const READ_ALL_SQL = `${aggregated('s.account_id')}
   FROM (${LATEST_WITH_SEGMENT} AND ($2::boolean IS FALSE OR a.archived_at IS NULL)) s`;
 
 /**
- * The next `$3` accounts in latest-result (assessment id) order after assessment `$2` (the nil uuid: from the
- * start), read along account_score's (organization_id, assessment_id) index.
+ * The next `$3` accounts in latest-result (assessment id) order after assessment `$2` (null: from the start), read
+ * along account_score's (organization_id, assessment_id) index.
  */
 const READ_CHUNK_SQL = `${aggregated('s.assessment_id')}
-  FROM (${LATEST_WITH_SEGMENT} AND s.assessment_id > $2::uuid ORDER BY s.assessment_id LIMIT $3::int) s`;
-
-/** Sorts before every assessment id: the first chunk's "after". */
-export const BEFORE_FIRST_ASSESSMENT = '00000000-0000-0000-0000-000000000000';
+  FROM (${LATEST_WITH_SEGMENT} AND ($2::uuid IS NULL OR s.assessment_id > $2::uuid) ORDER BY s.assessment_id LIMIT $3::int) s`;
 
 /**
  * `activeOnly`: leave out archived accounts — the preview shows the impact on the portfolio, which does not count
@@ -77,7 +74,7 @@ export async function readLatestScores(tx: Tx, organizationId: string, options: 
 export async function readLatestScoresChunk(
   query: (sql: string, values: unknown[]) => Promise<{ rows: AggregatedRow[] }>,
   organizationId: string,
-  afterAssessmentId: string,
+  afterAssessmentId: string | null,
   limit: number,
 ): Promise<LatestScores> {
   const { rows } = await query(READ_CHUNK_SQL, [organizationId, afterAssessmentId, limit]);

@@ -4,7 +4,7 @@ import type { Tx } from '@/lib/db/tenant';
 import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { scoreFromCurrents, type ScoreResult } from '@/lib/scoring';
 import { targetsForSegment, type ScoringConfiguration } from './configuration-snapshot';
-import { BEFORE_FIRST_ASSESSMENT, readLatestScoresChunk, type LatestScores } from './read-latest-scores';
+import { readLatestScoresChunk, type LatestScores } from './read-latest-scores';
 
 /** Staged rows per applying UPDATE: set-based, yet each statement's work stays bounded. */
 export const RESCORE_CHUNK_SIZE = 5_000;
@@ -85,6 +85,10 @@ export async function rescoreLatestResults(
     await staging.catch(() => null);
     await stager.close();
   }
+  // The chunks were read on the other connection: make sure they covered every latest score this transaction
+  // sees (a connection that lost its organisation setting, say behind a transaction-mode pooler, reads nothing).
+  const [latest] = await tx.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM account_score WHERE organization_id = ${organizationId}::uuid`;
+  if (latest?.n !== rescored) throw new Error(`Re-score covered ${rescored} of ${latest?.n} latest scores`);
   await tx.$executeRaw`SELECT set_config('app.portfolio_rollup_deferred', '', true), refresh_portfolio_rollups(${organizationId}::uuid)`;
   lap('rollups');
   options.onTimings?.(timings);
@@ -187,10 +191,12 @@ interface Stager {
  * numbers are the shortest text that reads back as the same double, and float8 input rounds correctly: every
  * figure arrives bit for bit. (COPY is refused on tables with row-level security.)
  *
- * Its reads see what is committed, which is what the save's transaction saw: that transaction holds the
- * organisation row, so no submission changes a latest result meanwhile (submissions take it FOR SHARE), and its
- * own uncommitted updates only touch chunks already read. If anything else moved a latest score, the apply's
- * row counts differ and the save rolls back.
+ * Its reads see what is committed. The latest scores are what the save's transaction saw: that transaction holds
+ * the organisation row, so no submission changes a latest result meanwhile (submissions take it FOR SHARE), and
+ * its own uncommitted updates only touch chunks already read; if anything else moved a latest score, the apply's
+ * row counts differ, and if a chunk was missed, the final count does: either way the save rolls back. An account
+ * whose segment is edited during the save (that takes no organisation lock) is re-scored with the targets of the
+ * segment it had when its chunk was read, as with the single read before the apply that this replaced.
  */
 async function openStager(connectionString: string | undefined, organizationId: string, batchId: string): Promise<Stager> {
   if (!connectionString) throw new Error('The re-score needs the connection string of its Prisma client (connectionStringOf).');
@@ -211,11 +217,16 @@ async function openStager(connectionString: string | undefined, organizationId: 
     await client.end().catch(() => undefined);
     throw error;
   }
-  let after = BEFORE_FIRST_ASSESSMENT;
+  let after: string | null = null;
+  let readEverything = false;
   return {
     async stageNext(rescore, limit) {
-      const latest = await readLatestScoresChunk((sql, values) => client.query(sql, values), organizationId, after, limit);
-      if (latest.assessmentIds.length === 0) {
+      const latest = readEverything
+        ? null
+        : await readLatestScoresChunk((sql, values) => client.query(sql, values), organizationId, after, limit);
+      // A short chunk is the last one.
+      readEverything ||= latest === null || latest.assessmentIds.length < limit;
+      if (latest === null || latest.assessmentIds.length === 0) {
         // Every chunk is staged, so this connection is idle while the transaction applies the last one: the time
         // to remove what saves that rolled back left behind. Not before the first chunk: until autovacuum has
         // run, the rows each chunk deleted are still on their pages, and this DELETE scans them (0.25 s over the

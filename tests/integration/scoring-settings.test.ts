@@ -15,6 +15,7 @@ import {
 } from '@/lib/scoring-config/scoring-config-input';
 import { updateReviewInterval } from '@/lib/scoring-config/update-review-interval';
 import { REBUILD_SCORE_TABLES_SQL } from '@/lib/db/account-score-sql';
+import { connectionStringOf } from '@/lib/db/create-prisma-client';
 import { withTenant } from '@/lib/db/tenant';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { createOrganizationFixture, type OrganizationFixture } from './members-fixture';
@@ -354,10 +355,31 @@ describe('atomicity and concurrency', () => {
     });
   });
 
+  it('a re-score whose staging connection misses latest scores is refused and changes nothing', async () => {
+    // The staging connection reads the latest scores. Here a restrictive policy hides half of them from it (as a
+    // connection that lost its organisation setting would all of them): the save must not commit with those
+    // accounts left on the old version.
+    const marker = 'rescore-test-partial-reader';
+    await db.prisma.$executeRawUnsafe(`
+      CREATE POLICY test_partial_reader ON account_score AS RESTRICTIVE FOR SELECT
+       USING (current_setting('application_name') <> '${marker}' OR account_id::text < '8')`);
+    try {
+      const before = await snapshot();
+      const input = await inputFor((c) => (c.weights.relationships = 4));
+      const url = new URL(connectionStringOf(db.appPrisma)!);
+      url.searchParams.set('application_name', marker);
+      await expect(saveScoringConfiguration(db.appPrisma, actors.admin, input, { chunkSize: 5, connectionString: url.toString() }))
+        .rejects.toThrow(/covered \d+ of \d+ latest scores/);
+      expect(await snapshot()).toEqual(before);
+    } finally {
+      await db.prisma.$executeRawUnsafe('DROP POLICY test_partial_reader ON account_score');
+    }
+  });
+
   it('the next save removes what a failed one left in rescore_staging', async () => {
     const staged = async () => (await db.prisma.$queryRaw<{ n: number }[]>`
       SELECT count(*)::int AS n FROM rescore_staging WHERE organization_id = ${organizationId}::uuid`)[0]!.n;
-    // The test above failed on the second chunk after the first was committed on the staging connection.
+    // The saves above failed after chunks had been committed on the staging connection.
     expect(await staged()).toBeGreaterThan(0);
     await saveScoringConfiguration(db.appPrisma, actors.admin, await inputFor((c) => (c.weights.outcomes = 6)), { chunkSize: 5 });
     expect(await staged()).toBe(0);
