@@ -8,6 +8,7 @@ import { readLatestScoresChunk, type LatestScores } from './read-latest-scores';
 
 /** Staged rows per applying UPDATE: set-based, yet each statement's work stays bounded. */
 export const RESCORE_CHUNK_SIZE = 5_000;
+/** The first chunk is smaller: the pipeline waits for it alone (read, scored and staged before any apply). */
 const FIRST_CHUNK_SIZE = 1_000;
 
 /**
@@ -18,11 +19,12 @@ const FIRST_CHUNK_SIZE = 1_000;
  *
  * A second connection (`connectionString`, the same role) reads the latest scores chunk by chunk, in latest-result
  * id order, and stages the re-scored rows into rescore_staging (each chunk committed at once under a fresh batch
- * id); this transaction applies them set-based, chunk by chunk: `assessment_result` (score, gap, band, targets, output), `account_score` (score, gap, band, per-component
- * gap and lever, version), the trend's month row of each latest result; then deletes the chunk. Why: as statement parameters
- * through the Prisma driver adapter the same rows cost ~1.3 s per 5,000 (measured), ten times the UPDATE. If this
- * transaction rolls back, nothing it applied remains; the orphaned batch is invisible to reads and removed by the
- * organisation's next save (its staging connection, once it has staged every chunk). Confidence is unchanged.
+ * id); this transaction applies them set-based, chunk by chunk: `assessment_result` (score, gap, band, targets,
+ * output), `account_score` (score, gap, band, per-component gap and lever, version), the trend's month row of each
+ * latest result; then deletes the chunk. Why: as statement parameters through the Prisma driver adapter the same
+ * rows cost ~1.3 s per 5,000 (measured), ten times the UPDATE. If this transaction rolls back, nothing it applied
+ * remains; the orphaned batch is invisible to reads and removed by the organisation's next save (its staging
+ * connection, once it has staged every chunk). Confidence is unchanged.
  *
  * This is the one place a configuration change touches scores: anything else derived from the latest scores
  * belongs here too, in the same transaction.
