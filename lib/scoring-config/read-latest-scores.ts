@@ -40,7 +40,7 @@ const aggregated = (orderBy: string) =>
   `SELECT count(*)::int AS n, ${FIELDS.map(([alias, expression]) => `string_agg(COALESCE(${expression}, ''), ',' ORDER BY ${orderBy}) AS ${alias}`).join(', ')}`;
 
 const LATEST_WITH_SEGMENT = `
-  SELECT s.*, a.segment_id, a.archived_at
+  SELECT s.*, a.segment_id
     FROM account_score s
     JOIN account a ON a.organization_id = s.organization_id AND a.id = s.account_id
    WHERE s.organization_id = $1::uuid`;
