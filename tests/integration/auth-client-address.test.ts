@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { NextAuthOptions } from 'next-auth';
-import { connectionStringOf } from '@/lib/db/create-prisma-client';
 import { hashPassword } from '@/lib/auth/password';
+import { closeAppClient, pointAppClientAt } from '../helpers/app-client';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
@@ -18,11 +18,11 @@ let authorize: (credentials: Record<string, string>, request: { headers: Record<
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // lib/env reads these once, at the first import of the app's modules below.
-  process.env.DATABASE_URL = connectionStringOf(db.appPrisma);
-  process.env.AUTH_IP_THRESHOLD = String(IP_THRESHOLD);
-  process.env.AUTH_TRUSTED_PROXY_HOPS = '1';
-  process.env.NEXTAUTH_SECRET ??= 'a test secret that is at least thirty-two characters';
+  pointAppClientAt(db, {
+    AUTH_IP_THRESHOLD: String(IP_THRESHOLD),
+    AUTH_TRUSTED_PROXY_HOPS: '1',
+    NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? 'a test secret that is at least thirty-two characters',
+  });
   const { authOptions } = (await import('@/lib/auth/auth-options')) as { authOptions: NextAuthOptions };
   const credentials = authOptions.providers.find((provider) => provider.id === 'credentials') as unknown as {
     options: { authorize: typeof authorize };
@@ -32,8 +32,7 @@ beforeAll(async () => {
 afterAll(async () => {
   // authorize writes its audit events in the background (it never waits for them): let them finish first.
   await new Promise((resolve) => setTimeout(resolve, 1_000));
-  const { prisma } = await import('@/lib/db/prisma');
-  await prisma().$disconnect();
+  await closeAppClient();
   await db.drop();
 });
 

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { connectionStringOf } from '@/lib/db/create-prisma-client';
+import { closeAppClient, pointAppClientAt } from '../helpers/app-client';
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 import { createOrganizationFixture, type OrganizationFixture } from './members-fixture';
 
@@ -16,15 +16,13 @@ let globex: OrganizationFixture;
 
 beforeAll(async () => {
   db = await createTestDatabase();
-  // The module uses the app's own client (lib/db/prisma), which reads DATABASE_URL once, at first use.
-  process.env.DATABASE_URL = connectionStringOf(db.appPrisma);
+  pointAppClientAt(db);
   access = await import('@/lib/tenancy/organization-access');
   acme = await createOrganizationFixture(db.prisma, 'Acme', { admin: 'ADMIN', csm: 'CSM' });
   globex = await createOrganizationFixture(db.prisma, 'Globex', { leader: 'LEADER' });
 });
 afterAll(async () => {
-  const { prisma } = await import('@/lib/db/prisma');
-  await prisma().$disconnect();
+  await closeAppClient();
   await db.drop();
 });
 
