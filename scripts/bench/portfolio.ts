@@ -11,7 +11,8 @@
  *
  * `--bare-only` skips the concurrent runs and prints only the bare SQL per statement; `--jit-off` runs the bare SQL
  * with `SET LOCAL jit = off`; `--repeat N` times the Nth of N runs of the bare SQL (warm backend); `--parallel` lets it use parallel
- * workers (the app's computations do not).
+ * workers (the app's computations do not); `--plain` times each statement itself (median of five runs) instead of its
+ * EXPLAIN ANALYZE.
  *
  * A benchmark prints figures; it asserts nothing (docs/benchmarks.md records the results).
  */
@@ -59,6 +60,18 @@ async function bareSql(owner: PrismaClient, organizationId: string, statements: 
       for (const statement of statements) await tx.$queryRaw(Prisma.sql`EXPLAIN (ANALYZE) ${statement}`);
     }
     for (const statement of statements) {
+      if (process.argv.includes('--plain')) {
+        // Wall time of the statement itself (one round trip), without EXPLAIN ANALYZE's per-row clock reads, which
+        // inflate plans with many rows per node unevenly: the median of five runs.
+        const runs: number[] = [];
+        for (let run = 0; run < 5; run += 1) {
+          const started = performance.now();
+          await tx.$queryRaw(statement);
+          runs.push(performance.now() - started);
+        }
+        times.push(percentile(runs.sort((a, b) => a - b), 50));
+        continue;
+      }
       const rows = await tx.$queryRaw<{ 'QUERY PLAN': string }[]>(Prisma.sql`EXPLAIN (ANALYZE, BUFFERS) ${statement}`);
       const plan = rows.map((row) => row['QUERY PLAN']);
       if (process.argv.includes('--explain')) console.log(plan.join('\n'));
