@@ -416,6 +416,9 @@ describe('portfolio on the demo organisation', () => {
       // Bands with no renewals at risk by definition (the overview answers those without a query).
       { band: 'desired' },
       { band: 'engaged', renewal: '90' },
+      // A renewal window with a band (month rows looked up per account, through account_score) and with an ARR bound.
+      { band: 'critical', renewal: '60' },
+      { renewal: '60', arrMin: '1000' },
     ];
     for (const raw of cases) {
       const filters = parsePortfolioFilters(raw);
