@@ -2,8 +2,8 @@ import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, type PortfolioBand, type PortfolioFilters } from './portfolio-filters';
-import { filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, ROLLUP_SCORES } from './portfolio-rollups';
-import { col, filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, type PortfolioScope } from './portfolio-scope';
+import { ACCOUNT_ROLLUP_SUMS, filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, ROLLUP_SCORES } from './portfolio-rollups';
+import { filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, type PortfolioScope } from './portfolio-scope';
 import { rankLevers, type RankedLever } from './rank-levers';
 
 /**
@@ -59,20 +59,28 @@ export async function getTeamView(tx: Tx, scope: PortfolioScope, filters: Portfo
   });
 }
 
-function teamOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
-  const bands = PORTFOLIO_BANDS.map((band) => Prisma.sql`count(*) FILTER (WHERE band = ${band})::int AS ${Prisma.raw(`"count_${band}"`)}`);
+/** A CSM's row over rollup-shaped rows (portfolio_group_score, or the view's accounts grouped like it). */
+function teamColumns(): Prisma.Sql {
   const levers = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`coalesce(sum(${col('lever', slug)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
-                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
+    (slug) => Prisma.sql`coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
+                         coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
+  return Prisma.sql`owner_user_id AS owner_id, sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
+             coalesce(sum(arr), 0) AS arr, ${ROLLUP_SCORES},
+             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(levers, ', ')}`;
+}
+
+/** Filters that cut through rollup groups: the view's accounts grouped by owner, band and staleness, then read alike. */
+function teamOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters)},
+    groups AS (
+      SELECT f.owner_user_id, f.band::band AS band, f.stale, ${ACCOUNT_ROLLUP_SUMS}
+        FROM f GROUP BY f.owner_user_id, f.band, f.stale
+    ),
     g AS (
-      SELECT owner_user_id AS owner_id, count(*)::int AS accounts, count(score)::int AS assessed,
-             count(*) FILTER (WHERE stale)::int AS stale, coalesce(sum(arr), 0) AS arr, avg(score) AS mean_score,
-             sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0) / nullif(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS arr_weighted,
-             ${Prisma.join(bands, ', ')}, ${Prisma.join(levers, ', ')}
-        FROM f GROUP BY owner_user_id
+      SELECT ${teamColumns()}, coalesce(sum(accounts) FILTER (WHERE stale), 0)::int AS stale
+        FROM groups GROUP BY owner_user_id
     )
     SELECT g.*, u.name FROM g LEFT JOIN "user" u ON u.id = g.owner_id
      ORDER BY u.name NULLS LAST, g.owner_id`;
@@ -82,17 +90,11 @@ function teamOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Pr
 async function teamOfRollupsSql(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<Prisma.Sql> {
   const reviewIntervalDays = await readReviewIntervalDays(tx, scope.organizationId);
   const now = scope.now ?? new Date();
-  const levers = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`coalesce(sum(${Prisma.raw(`lever_sum_${slug}`)}), 0) AS ${Prisma.raw(`"lever_${slug}"`)},
-                         coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
-  );
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
     stale_by_owner AS (SELECT owner_user_id, count(*)::int AS stale FROM stale GROUP BY owner_user_id),
     g AS (
-      SELECT owner_user_id AS owner_id, sum(accounts)::int AS accounts, sum(assessed)::int AS assessed,
-             coalesce(sum(arr), 0) AS arr, ${ROLLUP_SCORES},
-             ${ROLLUP_BAND_COUNTS}, ${Prisma.join(levers, ', ')}
+      SELECT ${teamColumns()}
         FROM portfolio_group_score g
        WHERE ${rollupConditions(scope, filters, 'g')}
        GROUP BY owner_user_id

@@ -121,6 +121,7 @@ async function main(): Promise<void> {
       ['heatmap by account (top 200 of the book)', leaderScope, heatmap({ by: 'account' })],
       ['team view, whole book', leaderScope, team({})],
       ['team view, band critical', leaderScope, team({ band: 'critical' })],
+      ['team view, ARR ≥ 20k', leaderScope, team({ arrMin: '20000' })],
     ];
     console.log(`Portfolio on '${slug}' (${counts[0]!.accounts.toLocaleString('en')} accounts, ${counts[0]!.results.toLocaleString('en')} results): ${clients} concurrent clients, ${requests} requests per scenario`);
     console.log('| scenario | p50 ms | p95 ms | max ms | bare SQL ms (1 client) |');
