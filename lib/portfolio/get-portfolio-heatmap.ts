@@ -3,7 +3,7 @@ import { DEFAULT_TARGET } from '@/lib/scoring';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import type { HeatmapDimension, HeatmapParams, PortfolioFilters } from './portfolio-filters';
-import { filtersSelectGroups, rollupConditions, rollupMean } from './portfolio-rollups';
+import { ACCOUNT_ROLLUP_CURRENT_SUMS, filtersSelectGroups, rollupConditions, rollupMean } from './portfolio-rollups';
 import { col, filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
 import { readClampedPage } from './read-clamped-page';
 
@@ -57,13 +57,7 @@ export type HeatmapAccountRows = { page: number; pageSize?: number } | 'all';
 /** Grouped rows (account rows are not grouped: getAccountHeatmap). */
 type GroupDimension = Exclude<HeatmapDimension, 'account'>;
 
-const KEY: Record<GroupDimension, Prisma.Sql> = {
-  owner: Prisma.sql`f.owner_user_id`,
-  segment: Prisma.sql`f.segment_id`,
-  stage: Prisma.sql`f.journey_stage_id`,
-};
-
-/** The same keys on portfolio_group_score. */
+/** Each grouping's key on rollup-shaped rows (portfolio_group_score, or accounts grouped like it). */
 const GROUP_KEY: Record<GroupDimension, Prisma.Sql> = {
   owner: Prisma.sql`owner_user_id`,
   segment: Prisma.sql`segment_id`,
@@ -94,7 +88,7 @@ export async function getPortfolioHeatmap(
 ): Promise<PortfolioHeatmap> {
   if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params, accountRows);
   const rows = await tx.$queryRaw<RawRow[]>(
-    filtersSelectGroups(filters) ? groupHeatmapOfRollupsSql(scope, filters, params.by) : groupHeatmapOfAccountsSql(scope, filters, params.by),
+    groupHeatmapSql(scope, filters, params.by),
   );
   const sorted = sortHeatmapRows(rows.map((row) => toHeatmapRow(row, params.by)), params);
   return { by: params.by, rows: sorted, totalRows: sorted.length, assessedAccounts: sorted.reduce((sum, row) => sum + row.assessed, 0), page: 1 };
@@ -162,43 +156,34 @@ async function getAccountHeatmap(
   return { by: 'account', rows: rows.map((row) => toHeatmapRow(row, 'account')), totalRows, assessedAccounts, page };
 }
 
-function groupHeatmapOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
-  const cells = COMPONENT_SLUGS.map(
-    (slug) => Prisma.sql`avg(${col('current', slug)}) AS ${Prisma.raw(`"current_${slug}"`)},
-                         avg(${col('target', slug)}) FILTER (WHERE ${col('current', slug)} IS NOT NULL) AS ${Prisma.raw(`"target_${slug}"`)},
-                         count(${col('current', slug)})::int AS ${Prisma.raw(`"included_${slug}"`)}`,
-  );
-  return Prisma.sql`
-    WITH ${accountsWithTargetsCte(scope, filters)},
-    g AS (
-      SELECT ${KEY[by]} AS key, ${scope.organizationId}::uuid AS org,
-             count(*)::int AS accounts, count(f.score)::int AS assessed, avg(f.score) AS mean_score,
-             ${Prisma.join(cells, ', ')}
-        FROM ft f
-       GROUP BY 1
-    )
-    SELECT g.*, ${LABEL[by]} AS label FROM g`;
-}
-
 /**
- * The same rows from portfolio_group_score's sums (filters that select whole groups). A rollup group has one
- * segment, so one target per component: the mean target over the included accounts is Σ included × target / Σ
- * included.
+ * Grouped rows over rollup-shaped groups: portfolio_group_score's rows when the filters select whole groups, else
+ * the view's accounts grouped the same way (owner, segment, stage) with plain sums (ACCOUNT_ROLLUP_CURRENT_SUMS). A group
+ * has one segment, so one target per component: the mean target over the included accounts is Σ included × target /
+ * Σ included.
  */
-function groupHeatmapOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
+function groupHeatmapSql(scope: PortfolioScope, filters: PortfolioFilters, by: GroupDimension): Prisma.Sql {
   const cells = COMPONENT_SLUGS.map(
     (slug) => Prisma.sql`${rollupMean(`current_sum_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"current_${slug}"`)},
                          ${rollupMean(`current_count_${slug} * target_${slug}`, `current_count_${slug}`)} AS ${Prisma.raw(`"target_${slug}"`)},
                          coalesce(sum(${Prisma.raw(`current_count_${slug}`)}), 0)::int AS ${Prisma.raw(`"included_${slug}"`)}`,
   );
+  const groups = filtersSelectGroups(filters)
+    ? Prisma.sql`${targetsCte(scope)},
+    groups AS (SELECT * FROM portfolio_group_score g WHERE ${rollupConditions(scope, filters, 'g')})`
+    : Prisma.sql`${filteredAccountsCte(scope, filters)},
+    ${targetsCte(scope)},
+    groups AS (
+      SELECT f.owner_user_id, f.segment_id, f.journey_stage_id, ${ACCOUNT_ROLLUP_CURRENT_SUMS}
+        FROM f GROUP BY f.owner_user_id, f.segment_id, f.journey_stage_id
+    )`;
   return Prisma.sql`
-    WITH ${targetsCte(scope)},
+    WITH ${groups},
     gt AS (
       SELECT g.*, ${TARGET_COLUMNS}
-        FROM portfolio_group_score g
+        FROM groups g
         LEFT JOIN t ts ON ts.segment_id = g.segment_id
         LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
-       WHERE ${rollupConditions(scope, filters, 'g')}
     ),
     g AS (
       SELECT ${GROUP_KEY[by]} AS key, ${scope.organizationId}::uuid AS org,

@@ -73,3 +73,16 @@ export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(
     ]),
   ].join(', '),
 );
+
+/** The subset of ACCOUNT_ROLLUP_SUMS the heatmap reads (scores and each component's current). */
+export const ACCOUNT_ROLLUP_CURRENT_SUMS = Prisma.raw(
+  [
+    'count(*)::int AS accounts',
+    'count(score)::int AS assessed',
+    'coalesce(sum(score), 0) AS score_sum',
+    ...COMPONENT_SLUGS.flatMap((slug) => [
+      `coalesce(sum(current_${slug}), 0) AS current_sum_${slug}`,
+      `count(current_${slug})::int AS current_count_${slug}`,
+    ]),
+  ].join(', '),
+);

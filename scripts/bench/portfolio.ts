@@ -118,6 +118,7 @@ async function main(): Promise<void> {
       ['heatmap by segment', leaderScope, heatmap({ by: 'segment' })],
       ['heatmap by CSM', leaderScope, heatmap({ by: 'owner' })],
       ['heatmap by stage, segment Enterprise', leaderScope, heatmap({ by: 'stage', segment: segment.id })],
+      ['heatmap by CSM, ARR ≥ 20k', leaderScope, heatmap({ by: 'owner', arrMin: '20000' })],
       ['heatmap by account (top 200 of the book)', leaderScope, heatmap({ by: 'account' })],
       ['team view, whole book', leaderScope, team({})],
       ['team view, band critical', leaderScope, team({ band: 'critical' })],
