@@ -87,9 +87,7 @@ export async function getPortfolioHeatmap(
   accountRows: HeatmapAccountRows = { page: params.page ?? 1 },
 ): Promise<PortfolioHeatmap> {
   if (params.by === 'account') return getAccountHeatmap(tx, scope, filters, params, accountRows);
-  const rows = await tx.$queryRaw<RawRow[]>(
-    groupHeatmapSql(scope, filters, params.by),
-  );
+  const rows = await tx.$queryRaw<RawRow[]>(groupHeatmapSql(scope, filters, params.by));
   const sorted = sortHeatmapRows(rows.map((row) => toHeatmapRow(row, params.by)), params);
   return { by: params.by, rows: sorted, totalRows: sorted.length, assessedAccounts: sorted.reduce((sum, row) => sum + row.assessed, 0), page: 1 };
 }

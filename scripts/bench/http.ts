@@ -18,7 +18,8 @@
  * each round bumps the organisation's data version (a no-op segment rename as the owner with app.org_id set, which
  * fires the version trigger), then sends a batch of distinct portfolio pages at once (every one a miss), timed per
  * request: 8 different filter combinations of the overview, then 8 different pages (heatmaps, team views,
- * overview), then one whole-book overview alone (1 client). `--warm-up` requests every page scenario's URL(s) once
+ * overview), then one whole-book overview alone (1 client); `--only <text>` keeps the batches whose label contains
+ * it (e.g. `--only "8 distinct at once"`: the overview batch). `--warm-up` requests every page scenario's URL(s) once
  * before timing it, so the figures are cache hits only (warm).
  *
  * The accounts list caches its total count and filter choices the same way (lib/accounts/account-list-cache.ts):

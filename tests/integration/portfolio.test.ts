@@ -324,6 +324,14 @@ describe('portfolio on the demo organisation', () => {
     expect(summary.assessed).toBeGreaterThan(30);
     expect(summary.neverAssessed).toBeGreaterThan(0);
     expect(summary.stale).toBeGreaterThan(0);
+    // Accounts at risk or critical whose renewal date has passed, with an ARR: the ARR-range views read them, and
+    // the renewal windows must leave them out.
+    const overdueAtRisk = ref.accounts.filter(
+      ({ entry, renewalDate }) =>
+        renewalDate !== null && renewalDate < NOW && entry.arr !== null && entry.latest !== null &&
+        ['at_risk', 'critical'].includes(bandFor(entry.latest.score, ref.thresholds)),
+    );
+    expect(overdueAtRisk.length).toBeGreaterThan(0);
   });
 
   it('overview, team and heatmap equal the reference over the whole book', async () => {
@@ -417,13 +425,16 @@ describe('portfolio on the demo organisation', () => {
       { band: 'desired' },
       { band: 'engaged', renewal: '90' },
       // A renewal window with a band (month rows looked up per account, through account_score) and with an ARR bound.
-      { band: 'critical', renewal: '60' },
+      { band: 'at_risk', renewal: '90' },
       { renewal: '60', arrMin: '1000' },
     ];
     for (const raw of cases) {
       const filters = parsePortfolioFilters(raw);
+      // Every case selects accounts (the seed is fixed): an empty view would pass trivially.
+      expect(applyFilters(ref, filters, leader).length, JSON.stringify(raw)).toBeGreaterThan(0);
       await expectOverviewMatches(ref, leader, filters);
       await expectTeamMatches(ref, leader, filters);
+      await expectHeatmapMatches(ref, leader, filters);
     }
     await expectHeatmapMatches(ref, leader, parsePortfolioFilters({ segment }));
   });
