@@ -29,9 +29,9 @@ export type TenantTable = (typeof TENANT_TABLES)[number];
  * imported, removed with the organisation (by their foreign key's cascade; the rollups by deleteOrganization). `portfolio_data_version` is recreated by
  * its triggers as an import writes the other tables (a restored organisation must not reuse the versions its
  * earlier life was cached under); so are the portfolio rollups (sums of account, account_score and
- * account_period_score).
+ * account_period_score) and account_renewal_risk.
  */
-export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version', 'portfolio_group_score', 'portfolio_group_period_score'] as const;
+export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version', 'portfolio_group_score', 'portfolio_group_period_score', 'account_renewal_risk'] as const;
 
 /** The column that names a row's organisation: the organisation's own id, `organization_id` everywhere else. */
 export function organizationColumnOf(table: string): 'id' | 'organization_id' {

@@ -142,19 +142,20 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
 
 /**
  * The same figures from portfolio_group_score's sums (filters that select whole groups): a few hundred rows at
- * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates, so those two
- * read the accounts they concern through account_score's submitted_at and account's renewal_date indexes.
+ * 50,000 accounts instead of every account. Staleness depends on the clock and renewals on dates: the stale
+ * accounts are read through account_score's submitted_at index, the renewals at risk from account_renewal_risk
+ * (the at-risk and critical accounts with a renewal date, by date: migration 20261203100000).
  */
 function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
-    ${filteredAccountsCte(scope, filters, {
-      name: 'renewing',
-      where: noRenewalsAtRisk(filters) ? Prisma.sql`false` : atRiskRenewingWithin(now, 90),
-      withoutOrganization: true,
-      scoreByKey: true,
-    })},
+    renewing AS (
+      SELECT r.band, r.renewal_date, r.arr
+        FROM account_renewal_risk r
+       WHERE ${rollupConditions(scope, filters, 'r')}
+         AND ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`}
+    ),
     sums AS (
       SELECT ${groupSummaryColumns()}
         FROM portfolio_group_score g

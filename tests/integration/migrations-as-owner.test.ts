@@ -82,12 +82,43 @@ describe('migrations run by a non-superuser owner', () => {
       return rows;
     });
 
+    // The portfolio rollups as 20261129100000 left them for such an owner: its fill saw no organisation, so they
+    // started empty (here: emptied) and held only later deltas.
+    await asAdmin(async (admin) => {
+      await admin.query('DELETE FROM portfolio_group_score');
+      await admin.query('DELETE FROM portfolio_group_period_score');
+    }, database);
+
     expect(await applyMigrations(ownerUrl)).toContain('20261201110000_account_score_unanswered_backfill');
     const [row] = await ownerPrisma.$transaction(async (tx) => {
       await tx.$executeRaw`SELECT set_config('app.org_id', ${organization!.id}, true)`;
       return tx.$queryRaw<{ unanswered: number }[]>`SELECT unanswered FROM account_score WHERE account_id = ${latest!.account_id}::uuid`;
     });
     expect(row!.unanswered).toBe(3);
+    // 20261203100000 filled account_renewal_risk from the accounts that were there.
+    const [risk] = await ownerPrisma.$transaction(async (tx) => {
+      await tx.$executeRaw`SELECT set_config('app.org_id', ${organization!.id}, true)`;
+      return tx.$queryRaw<{ stored: number; expected: number }[]>`
+        SELECT (SELECT count(*)::int FROM account_renewal_risk) AS stored,
+               (SELECT count(*)::int FROM account a JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
+                 WHERE a.archived_at IS NULL AND a.renewal_date IS NOT NULL AND sc.band IN ('at_risk', 'critical')) AS expected`;
+    });
+    expect(risk!.expected).toBeGreaterThan(0);
+    expect(risk!.stored).toBe(risk!.expected);
+    // ...and recomputed the rollups: every non-archived account counted once, every month row once.
+    const [rollups] = await asAdmin(
+      async (admin) =>
+        (await admin.query<{ grouped: number; accounts: number; grouped_months: number; months: number }>(`
+          SELECT (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_group_score) AS grouped,
+                 (SELECT count(*)::int FROM account WHERE archived_at IS NULL) AS accounts,
+                 (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_group_period_score) AS grouped_months,
+                 (SELECT count(*)::int FROM account_period_score p JOIN account a ON a.organization_id = p.organization_id AND a.id = p.account_id
+                   WHERE a.archived_at IS NULL) AS months`)).rows,
+      database,
+    );
+    expect(rollups!.accounts).toBeGreaterThan(0);
+    expect(rollups!.grouped).toBe(rollups!.accounts);
+    expect(rollups!.grouped_months).toBe(rollups!.months);
     // FORCE is back on: the owner again sees nothing without an organisation.
     expect(await ownerPrisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM account_score`).toEqual([{ n: 0 }]);
   }, 120_000);

@@ -15,11 +15,12 @@ import { createOrganizationFixture, type OrganizationFixture } from './members-f
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
- * The portfolio rollups (portfolio_group_score, portfolio_group_period_score; migration 20261129100000) stay equal to
+ * The portfolio rollups (portfolio_group_score, portfolio_group_period_score; migration 20261129100000) and
+ * account_renewal_risk (migration 20261203100000) stay equal to
  * the sums of the rows they summarise after every kind of write: submits (also two at once for one owner, and one
  * racing an edit of the same account), account edits that move an account between groups, archive and unarchive,
  * delete, a new account and its first result, a bulk reassignment, a scoring save (whose re-score defers them to one
- * recomputation), a rebuild of the score tables, and another organisation's deletion. "Equal" is checked against sums computed here in JS from the base rows, group by group.
+ * recomputation), a rebuild of the score tables, and another organisation's deletion. "Equal" is checked against sums computed here in JS from the base rows, group by group (account_renewal_risk: account by account).
  */
 
 let db: TestDatabase;
@@ -48,16 +49,25 @@ const keyOf = (row: Row, parts: string[]) => parts.map((part) => String(row[part
 const GROUP = ['owner_user_id', 'segment_id', 'journey_stage_id'];
 
 /** Sums in JS over the base rows, keyed like the rollups (a measure no row contributes to is absent: 0). */
-async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row> }> {
+async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row>; risks: Map<string, Row> }> {
   const accounts = await db.prisma.$queryRawUnsafe<Row[]>(
-    `SELECT a.id, a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr, to_jsonb(sc) AS sc
+    `SELECT a.id::text, a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr,
+            a.renewal_date::text, to_jsonb(sc) AS sc
        FROM account a LEFT JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
       WHERE a.organization_id = $1::uuid AND a.archived_at IS NULL`,
     organizationId,
   );
   const scores = new Map<string, Row>();
+  // The at-risk and critical accounts with a renewal date, as account_renewal_risk holds them.
+  const risks = new Map<string, Row>();
   for (const account of accounts) {
     const sc = account.sc as Record<string, number | string | null> | null;
+    if (sc && (sc.band === 'at_risk' || sc.band === 'critical') && account.renewal_date !== null) {
+      risks.set(account.id as string, {
+        owner_user_id: account.owner_user_id, segment_id: account.segment_id, journey_stage_id: account.journey_stage_id,
+        band: sc.band, renewal_date: account.renewal_date, arr: account.arr,
+      });
+    }
     const key = keyOf({ ...account, band: sc?.band }, [...GROUP, 'band']);
     const sums = scores.get(key) ?? { accounts: 0, arr: 0, assessed: 0, score_sum: 0, weighted_arr: 0, weighted_arr_score: 0 };
     const arr = (account.arr as number | null) ?? 0;
@@ -101,11 +111,11 @@ async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: M
     }
     periods.set(key, sums);
   }
-  return { scores, periods };
+  return { scores, periods, risks };
 }
 
 /** The rollup rows as stored (read as the app role, under row-level security). */
-async function storedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row> }> {
+async function storedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row>; risks: Map<string, Row> }> {
   const read = (table: string, parts: string[]) =>
     asAdmin((tx) =>
       tx.$queryRawUnsafe<Row[]>(
@@ -121,9 +131,16 @@ async function storedRollups(): Promise<{ scores: Map<string, Row>; periods: Map
       }
       return byKey;
     });
+  const risks = await asAdmin((tx) =>
+    tx.$queryRaw<{ account_id: string; row: Row }[]>`
+      SELECT account_id::text, jsonb_build_object('owner_user_id', owner_user_id, 'segment_id', segment_id,
+               'journey_stage_id', journey_stage_id, 'band', band, 'renewal_date', renewal_date::text, 'arr', arr) AS row
+        FROM account_renewal_risk WHERE organization_id = ${organizationId}::uuid`,
+  );
   return {
     scores: await read('portfolio_group_score', [...GROUP, 'band']),
     periods: await read('portfolio_group_period_score', [...GROUP, 'band', 'period_start']),
+    risks: new Map(risks.map(({ account_id, row }) => [account_id, row])),
   };
 }
 
@@ -145,6 +162,8 @@ async function expectRollupsConsistent(): Promise<void> {
   expect(expected.scores.size).toBeGreaterThan(0);
   expectSameSums(actual.scores, expected.scores, 'portfolio_group_score');
   expectSameSums(actual.periods, expected.periods, 'portfolio_group_period_score');
+  expect(expected.risks.size).toBeGreaterThan(0);
+  expect(actual.risks, 'account_renewal_risk').toEqual(expected.risks);
 }
 
 const fullAnswers = (level: Answer): Record<string, Answer> => Object.fromEntries(allQuestionIds(DSCE_V1).map((id) => [id, level]));
@@ -184,6 +203,10 @@ describe('portfolio rollups', () => {
       (tx) => tx.$executeRaw`UPDATE account SET owner_user_id = ${csms[0]}::uuid WHERE id = ${moved!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET owner_user_id = NULL, segment_id = ${segment.id}::uuid WHERE id = ${moved!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET journey_stage_id = ${stage.id}::uuid, arr = 123456.78 WHERE id = ${moved!.id}::uuid`,
+      // Renewal dates: set, moved, cleared (account_renewal_risk).
+      (tx) => tx.$executeRaw`UPDATE account SET renewal_date = current_date + 10 WHERE id IN (${moved!.id}::uuid, ${archived!.id}::uuid)`,
+      (tx) => tx.$executeRaw`UPDATE account SET renewal_date = current_date - 3 WHERE id = ${moved!.id}::uuid`,
+      (tx) => tx.$executeRaw`UPDATE account SET renewal_date = NULL WHERE id = ${moved!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET archived_at = now() WHERE id = ${archived!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET archived_at = NULL, arr = NULL WHERE id = ${archived!.id}::uuid`,
       (tx) => tx.$executeRaw`DELETE FROM account WHERE id = ${deleted!.id}::uuid`,
@@ -207,7 +230,9 @@ describe('portfolio rollups', () => {
     for (const [round, segment] of segments.entries()) {
       await Promise.all([
         submitAs(csms[0]!, account!.id, round % 2 === 0 ? 0 : 3),
-        asAdmin((tx) => tx.$executeRaw`UPDATE account SET segment_id = ${segment.id}::uuid, arr = arr + 1 WHERE id = ${account!.id}::uuid`),
+        asAdmin((tx) =>
+          tx.$executeRaw`UPDATE account SET segment_id = ${segment.id}::uuid, arr = arr + 1,
+                                            renewal_date = current_date + ${round}::int WHERE id = ${account!.id}::uuid`),
       ]);
       await expectRollupsConsistent();
     }
@@ -236,7 +261,8 @@ describe('portfolio rollups', () => {
   it('are the organisation’s own: another tenant reads none of them and can neither recompute nor delete them', async () => {
     const otherAdmin = { organizationId: other.organizationId, userId: other.users.admin!.id };
     const seen = await withTenant(db.appPrisma, otherAdmin, (tx) =>
-      tx.$queryRaw<{ rows: number }[]>`SELECT (SELECT count(*) FROM portfolio_group_score)::int + (SELECT count(*) FROM portfolio_group_period_score)::int AS rows`,
+      tx.$queryRaw<{ rows: number }[]>`SELECT (SELECT count(*) FROM portfolio_group_score)::int + (SELECT count(*) FROM portfolio_group_period_score)::int
+                                              + (SELECT count(*) FROM account_renewal_risk)::int AS rows`,
     );
     expect(seen[0]!.rows).toBe(0);
     await expect(
@@ -246,6 +272,7 @@ describe('portfolio rollups', () => {
       withTenant(db.appPrisma, otherAdmin, (tx) => tx.$queryRaw`SELECT delete_portfolio_rollups(${organizationId}::uuid)`),
     ).rejects.toThrow();
     await expect(withTenant(db.appPrisma, otherAdmin, (tx) => tx.$executeRaw`DELETE FROM portfolio_group_score`)).rejects.toThrow();
+    await expect(withTenant(db.appPrisma, otherAdmin, (tx) => tx.$executeRaw`DELETE FROM account_renewal_risk`)).rejects.toThrow();
     await expectRollupsConsistent();
   });
 
