@@ -50,6 +50,17 @@ export const ROLLUP_BAND_COUNTS = Prisma.join(
   ', ',
 );
 
+/** Account and score counts and each component's current sum and count over accounts CTE rows (see below). */
+const COUNT_AND_CURRENT_SUMS = [
+  'count(*)::int AS accounts',
+  'count(score)::int AS assessed',
+  'coalesce(sum(score), 0) AS score_sum',
+  ...COMPONENT_SLUGS.flatMap((slug) => [
+    `coalesce(sum(current_${slug}), 0) AS current_sum_${slug}`,
+    `count(current_${slug})::int AS current_count_${slug}`,
+  ]),
+];
+
 /**
  * portfolio_group_score's figures (same names and definitions as refresh_portfolio_groups) summed over rows of an
  * accounts CTE (filteredAccountsCte's columns), for a query that groups the accounts like a rollup and then reads
@@ -58,15 +69,11 @@ export const ROLLUP_BAND_COUNTS = Prisma.join(
  */
 export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(
   [
-    'count(*)::int AS accounts',
+    ...COUNT_AND_CURRENT_SUMS,
     'coalesce(sum(arr), 0) AS arr',
-    'count(score)::int AS assessed',
-    'coalesce(sum(score), 0) AS score_sum',
     'coalesce(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr',
     'coalesce(sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr_score',
     ...COMPONENT_SLUGS.flatMap((slug) => [
-      `coalesce(sum(current_${slug}), 0) AS current_sum_${slug}`,
-      `count(current_${slug})::int AS current_count_${slug}`,
       `coalesce(sum(gap_${slug}), 0) AS gap_sum_${slug}`,
       `count(gap_${slug})::int AS gap_count_${slug}`,
       `coalesce(sum(lever_${slug}), 0) AS lever_sum_${slug}`,
@@ -75,14 +82,4 @@ export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(
 );
 
 /** The subset of ACCOUNT_ROLLUP_SUMS the heatmap reads (scores and each component's current). */
-export const ACCOUNT_ROLLUP_CURRENT_SUMS = Prisma.raw(
-  [
-    'count(*)::int AS accounts',
-    'count(score)::int AS assessed',
-    'coalesce(sum(score), 0) AS score_sum',
-    ...COMPONENT_SLUGS.flatMap((slug) => [
-      `coalesce(sum(current_${slug}), 0) AS current_sum_${slug}`,
-      `count(current_${slug})::int AS current_count_${slug}`,
-    ]),
-  ].join(', '),
-);
+export const ACCOUNT_ROLLUP_CURRENT_SUMS = Prisma.raw(COUNT_AND_CURRENT_SUMS.join(', '));
