@@ -5,7 +5,7 @@
 -- portfolio rollups cannot hold them, and the overview found them through account's renewal_date index and then
 -- looked up each account's band in account_score: ~12,000 lookups at 50,000 accounts, 30-43 ms of every cold
 -- whole-book, band or stage overview, and a third of the database's time in eight cold overviews at once. Here the
--- same figures are one range scan of a narrow index over the at-risk accounts alone.
+-- same figures are one range scan of a narrow index over the at-risk accounts alone (7-10 ms).
 --
 -- Maintenance, like the rollups (migration 20261129100000): statement-level triggers on account and account_score
 -- recompute the rows of the accounts a statement touched (delete, then insert what the join gives now), in the
@@ -14,6 +14,13 @@
 -- call refresh_portfolio_rollups at the end, which now recomputes this table too. No foreign keys (a check per
 -- row would cost every scoring save); the account triggers remove a deleted account's row and
 -- delete_portfolio_rollups an organisation's.
+
+-- Every table this migration locks, at once and in one order (organization first, as a submit takes them): it
+-- creates triggers on account and account_score and lifts FORCE on the tables it fills, and taking those locks one
+-- by one while the app runs could deadlock with a submit halfway through. Requests wait for it instead (the fill
+-- below: ~1.3 s per 50,000 accounts of the organisations it recomputes).
+LOCK TABLE "organization", "account", "account_score", "account_period_score", "portfolio_group_score",
+           "portfolio_group_period_score", "portfolio_data_version" IN ACCESS EXCLUSIVE MODE;
 
 CREATE TABLE "account_renewal_risk" (
   "organization_id" UUID NOT NULL,
@@ -163,24 +170,34 @@ BEGIN
 END
 $$;
 
--- Fill it from what is there, and recompute the portfolio rollups of every organisation too: 20261129100000 filled
--- them in a loop over the organisations that row-level security hid from a migration owner that is not a superuser
--- (the README's production set-up), so there they started empty and have held only the deltas of later writes
--- (until a scoring save recomputed them). FORCE is lifted for this transaction only (as in 20261201110000); the
--- app role stays under row-level security throughout. ~1 s per 50,000 accounts.
+-- Fill it from what is there. And recompute the rollups of the organisations whose rollups do not count their
+-- accounts: 20261129100000 filled them in a loop over the organisations that row-level security hid from a migration
+-- owner that is not a superuser (the README's production set-up), so there they started empty and have held only
+-- the deltas of later writes (until a scoring save recomputed them). Organisations whose rollups count every
+-- account (any superuser-migrated database, and every organisation created since) are left as they are: each
+-- recomputation holds an advisory lock until commit, and thousands of them would exhaust the lock table.
+-- refresh_portfolio_rollups also bumps the organisation's data version (running instances drop cached figures).
+-- FORCE is lifted for this transaction only (as in 20261201110000); the app role stays under row-level security.
 ALTER TABLE "organization" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account_score" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account_period_score" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "portfolio_group_score" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "portfolio_group_period_score" NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE "portfolio_data_version" NO FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account_renewal_risk" NO FORCE ROW LEVEL SECURITY;
 DO $$
 DECLARE
   org uuid;
 BEGIN
+  FOR org IN
+    SELECT o.id FROM organization o
+     WHERE (SELECT count(*) FROM account a WHERE a.organization_id = o.id AND a.archived_at IS NULL)
+           IS DISTINCT FROM (SELECT coalesce(sum(g.accounts), 0) FROM portfolio_group_score g WHERE g.organization_id = o.id)
+  LOOP
+    PERFORM refresh_portfolio_rollups(org);
+  END LOOP;
   FOR org IN SELECT id FROM organization LOOP
-    PERFORM refresh_portfolio_groups(org);
     PERFORM refresh_account_renewal_risk(org);
   END LOOP;
 END
@@ -191,4 +208,5 @@ ALTER TABLE "account_score" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account_period_score" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "portfolio_group_score" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "portfolio_group_period_score" FORCE ROW LEVEL SECURITY;
+ALTER TABLE "portfolio_data_version" FORCE ROW LEVEL SECURITY;
 ALTER TABLE "account_renewal_risk" FORCE ROW LEVEL SECURITY;
