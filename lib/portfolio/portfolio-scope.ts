@@ -68,12 +68,10 @@ export const staleBeforeSql = (now: Date, reviewIntervalDays: number) =>
 export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;
 
 export interface AccountsCteOptions {
-  /** The accounts CTE's name (default `f`): a statement can hold several with different `where`s. */
+  /** The accounts CTE's name (default `f`). One per statement: each also defines `o`. */
   name?: string;
   /** One more condition on `a` (account), `sc` (account_score) or `o`. */
   where?: Prisma.Sql;
-  /** Leave out `o` (a statement's second accounts CTE: the first one defined it). */
-  withoutOrganization?: boolean;
   /** NOT MATERIALIZED: a CTE read twice is otherwise computed in full once, whatever each reader needs of it. */
   inline?: boolean;
   /**
@@ -115,13 +113,11 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
   const componentColumns = Prisma.raw(
     (['current', 'gap', 'lever'] as const).flatMap((kind) => COMPONENT_SLUGS.map((slug) => `sc.${kind}_${slug}`)).join(', '),
   );
-  const organization = Prisma.sql`
+  return Prisma.sql`
     o AS (
       SELECT review_interval_days
         FROM organization WHERE id = ${scope.organizationId}::uuid
-    ),`;
-  return Prisma.sql`
-    ${options.withoutOrganization ? Prisma.empty : organization}
+    ),
     ${Prisma.raw(options.name ?? 'f')} AS ${options.inline ? Prisma.sql`NOT MATERIALIZED` : Prisma.empty} (
       SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
              sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, sc.score_delta, ${componentColumns},
