@@ -378,25 +378,27 @@ describe('portfolio on the demo organisation', () => {
       }
     }
     // Small pages walk the whole list in order, without gaps or repeats; a page past the last shows the last one.
-    const want = sortHeatmapRows(expected, { sort: 'adoption', dir: 'desc' });
-    const pageSize = 7;
-    const lastPage = Math.ceil(expected.length / pageSize);
-    const walked: (string | null)[] = [];
-    for (let page = 1; page <= lastPage; page += 1) {
-      const heatmap = await run(orgId, leaderId, (tx) =>
-        getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort: 'adoption', dir: 'desc' }, { page, pageSize }),
-      );
-      expect(heatmap.page).toBe(page);
-      walked.push(...keys(heatmap.rows));
-    }
-    expect(walked).toEqual(keys(want));
-    for (const page of [lastPage + 1, 10_000]) {
-      const past = await run(orgId, leaderId, (tx) =>
-        getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort: 'adoption', dir: 'desc' }, { page, pageSize }),
-      );
-      expect(past.page).toBe(lastPage);
-      expect(keys(past.rows)).toEqual(keys(want.slice((lastPage - 1) * pageSize)));
-      expect(past.totalRows).toBe(expected.length);
+    // By score, the pages come from walking the score index, and one page holds the last scored accounts and the
+    // first never-assessed ones.
+    expect(expected.some((row) => row.meanScore === null)).toBe(true);
+    for (const [sort, dir] of [['adoption', 'desc'], ['score', 'asc'], ['score', 'desc']] as const) {
+      const want = sortHeatmapRows(expected, { sort, dir });
+      const pageSize = 7;
+      const lastPage = Math.ceil(expected.length / pageSize);
+      const walked: (string | null)[] = [];
+      for (let page = 1; page <= lastPage; page += 1) {
+        const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }, { page, pageSize }));
+        expect(heatmap.page).toBe(page);
+        expect([heatmap.totalRows, heatmap.assessedAccounts]).toEqual([expected.length, expected.filter((row) => row.assessed).length]);
+        walked.push(...keys(heatmap.rows));
+      }
+      expect(walked, `${sort} ${dir}`).toEqual(keys(want));
+      for (const page of [lastPage + 1, 10_000]) {
+        const past = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }, { page, pageSize }));
+        expect(past.page).toBe(lastPage);
+        expect(keys(past.rows)).toEqual(keys(want.slice((lastPage - 1) * pageSize)));
+        expect(past.totalRows).toBe(expected.length);
+      }
     }
     // The CSV export of the heatmap by account has every account, in the page's order.
     const { csv } = await run(orgId, leaderId, (tx) => exportPortfolioCsv(tx, leader, new URLSearchParams('dataset=heatmap&by=account&sort=label&page=2')));
