@@ -294,6 +294,51 @@ async function expectHeatmapMatches(ref: Reference, scope: PortfolioScope, filte
 
 // ---------------------------------------------------------------------------------------------------------------
 
+/** The heatmap's account rows as lib/scoring's reference has them (targets aside), in no particular order. */
+function accountHeatmapRows(ref: Reference): HeatmapRow[] {
+  return ref.accounts.map(
+    (a): HeatmapRow => ({
+      key: a.entry.accountId,
+      label: a.name,
+      accounts: 1,
+      assessed: a.entry.latest ? 1 : 0,
+      meanScore: a.entry.latest?.score ?? null,
+      cells: COMPONENT_SLUGS.map((slug) => {
+        const current = a.entry.latest?.components[slug]?.current ?? null;
+        return { slug, meanCurrent: current, meanTarget: null, gap: null, included: current === null ? 0 : 1 };
+      }),
+    }),
+  );
+}
+
+/** Pages of `pageSize` account rows walk the whole list in sortHeatmapRows' order; a page past the last shows the last. */
+async function expectAccountPagesWalk(
+  organizationId: string,
+  userId: string,
+  scope: PortfolioScope,
+  expected: HeatmapRow[],
+  order: { sort: 'adoption' | 'score'; dir: 'asc' | 'desc' },
+  pageSize: number,
+): Promise<void> {
+  const keys = (rows: HeatmapRow[]) => rows.map((row) => row.key);
+  const want = sortHeatmapRows(expected, order);
+  const lastPage = Math.ceil(expected.length / pageSize);
+  const walked: (string | null)[] = [];
+  for (let page = 1; page <= lastPage; page += 1) {
+    const heatmap = await run(organizationId, userId, (tx) => getPortfolioHeatmap(tx, scope, {}, { by: 'account', ...order }, { page, pageSize }));
+    expect(heatmap.page).toBe(page);
+    expect([heatmap.totalRows, heatmap.assessedAccounts]).toEqual([expected.length, expected.filter((row) => row.assessed).length]);
+    walked.push(...keys(heatmap.rows));
+  }
+  expect(walked, `${order.sort} ${order.dir}`).toEqual(keys(want));
+  for (const page of [lastPage + 1, 10_000]) {
+    const past = await run(organizationId, userId, (tx) => getPortfolioHeatmap(tx, scope, {}, { by: 'account', ...order }, { page, pageSize }));
+    expect(past.page).toBe(lastPage);
+    expect(keys(past.rows)).toEqual(keys(want.slice((lastPage - 1) * pageSize)));
+    expect(past.totalRows).toBe(expected.length);
+  }
+}
+
 beforeAll(async () => {
   db = await createTestDatabase();
 });
@@ -342,19 +387,7 @@ describe('portfolio on the demo organisation', () => {
   });
 
   it('account rows are sorted and cut in SQL exactly as sortHeatmapRows orders them', async () => {
-    const expected = ref.accounts.map(
-      (a): HeatmapRow => ({
-        key: a.entry.accountId,
-        label: a.name,
-        accounts: 1,
-        assessed: a.entry.latest ? 1 : 0,
-        meanScore: a.entry.latest?.score ?? null,
-        cells: COMPONENT_SLUGS.map((slug) => {
-          const current = a.entry.latest?.components[slug]?.current ?? null;
-          return { slug, meanCurrent: current, meanTarget: null, gap: null, included: current === null ? 0 : 1 };
-        }),
-      }),
-    );
+    const expected = accountHeatmapRows(ref);
     expect(expected.length).toBeGreaterThan(HEATMAP_ACCOUNT_PAGE_SIZE); // so there is a second page
     const keys = (rows: HeatmapRow[]) => rows.map((row) => row.key);
     for (const sort of ['label', 'score', 'accounts', 'adoption'] as const) {
@@ -382,23 +415,7 @@ describe('portfolio on the demo organisation', () => {
     // first never-assessed ones.
     expect(expected.some((row) => row.meanScore === null)).toBe(true);
     for (const [sort, dir] of [['adoption', 'desc'], ['score', 'asc'], ['score', 'desc']] as const) {
-      const want = sortHeatmapRows(expected, { sort, dir });
-      const pageSize = 7;
-      const lastPage = Math.ceil(expected.length / pageSize);
-      const walked: (string | null)[] = [];
-      for (let page = 1; page <= lastPage; page += 1) {
-        const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }, { page, pageSize }));
-        expect(heatmap.page).toBe(page);
-        expect([heatmap.totalRows, heatmap.assessedAccounts]).toEqual([expected.length, expected.filter((row) => row.assessed).length]);
-        walked.push(...keys(heatmap.rows));
-      }
-      expect(walked, `${sort} ${dir}`).toEqual(keys(want));
-      for (const page of [lastPage + 1, 10_000]) {
-        const past = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'account', sort, dir }, { page, pageSize }));
-        expect(past.page).toBe(lastPage);
-        expect(keys(past.rows)).toEqual(keys(want.slice((lastPage - 1) * pageSize)));
-        expect(past.totalRows).toBe(expected.length);
-      }
+      await expectAccountPagesWalk(orgId, leaderId, leader, expected, { sort, dir }, 7);
     }
     // The CSV export of the heatmap by account has every account, in the page's order.
     const { csv } = await run(orgId, leaderId, (tx) => exportPortfolioCsv(tx, leader, new URLSearchParams('dataset=heatmap&by=account&sort=label&page=2')));
@@ -523,11 +540,13 @@ function answersAt(levels: Partial<Record<ComponentSlug, number | 'na'>>, fallba
   );
 }
 
-async function createGenerated(prisma: PrismaClient): Promise<Generated> {
+/** `tiedAccounts`: that many more accounts, each with the same single assessment, so their scores tie. */
+async function createGenerated(prisma: PrismaClient, tiedAccounts = 0): Promise<Generated> {
   const orgId = randomUUID();
   const [admin, leader, csmA, csmB, segment, stage] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
   const ids = { a1: randomUUID(), a2: randomUUID(), a3: randomUUID(), a4: randomUUID(), a5: randomUUID(), a6: randomUUID(), archived: randomUUID() };
   const targetsEnterprise: Partial<Record<ComponentSlug, number>> = { intent: 80, adoption: 60 };
+  const tied = Array.from({ length: tiedAccounts }, () => randomUUID());
   await prisma.$transaction(async (tx) => {
     await tx.$executeRaw`SELECT set_config('app.org_id', ${orgId}, true)`;
     await tx.organization.create({ data: { id: orgId, name: 'Known answers', slug: `known-${orgId.slice(0, 8)}`, reviewIntervalDays: 90 } });
@@ -561,6 +580,8 @@ async function createGenerated(prisma: PrismaClient): Promise<Generated> {
         { id: ids.a5, name: '=HYPERLINK("x")', ownerUserId: null, arr: '25000.00', renewalDate: renew(10) },
         { id: ids.a6, name: 'Foxtrot', ownerUserId: csmA, arr: '10.00' },
         { id: ids.archived, name: 'Zulu (archived)', ownerUserId: csmA, arr: '999999.00', archivedAt: NOW },
+        // Created in the reverse of their names' order, so ties cannot come out right by insertion order.
+        ...tied.map((id, i) => ({ id, name: `Tie ${String.fromCharCode(96 + tied.length - i)}`, ownerUserId: csmB, arr: '1000.00' })),
       ].map((a) => ({ organizationId: orgId, ...a })),
     });
     // account → [days ago, levels, fallback level] per submitted assessment (oldest first).
@@ -574,6 +595,7 @@ async function createGenerated(prisma: PrismaClient): Promise<Generated> {
       [ids.a4, 5, {}, 0], // same instant: the greater assessment id wins
       [ids.a5, 60, { adoption: 0, outcomes: 0 }, 2],
       [ids.archived, 3, {}, 4],
+      ...tied.map((id): [string, number, Partial<Record<ComponentSlug, number | 'na'>>, number] => [id, 30, { education: 1 }, 2]),
     ];
     for (const [accountId, daysAgo, levels, fallback] of plan) {
       const segmentId = ([ids.a1, ids.a2] as string[]).includes(accountId) ? segment : null;
@@ -691,6 +713,18 @@ describe('portfolio on a generated book with known answers', () => {
 
   it('bad filter params fall back to no filter', () => {
     expect(parsePortfolioFilters({ segment: 'x', owner: '1', band: 'great', renewal: '45', arrMin: '-5', arrMax: 'lots', stage: ['a', 'b'] })).toEqual({});
+  });
+});
+
+describe('the heatmap by account with tied scores', () => {
+  it('orders accounts of equal score by name, then id, across pages, both ways', async () => {
+    const gen = await createGenerated(db.prisma, 5);
+    const ref = await loadReference(db.prisma, gen.orgId);
+    const expected = accountHeatmapRows(ref);
+    const tiedScores = expected.filter((row) => row.label.startsWith('Tie ')).map((row) => row.meanScore);
+    expect(new Set(tiedScores).size).toBe(1);
+    const scope: PortfolioScope = { organizationId: gen.orgId, userId: gen.leader, ownOnly: false, now: NOW };
+    for (const dir of ['asc', 'desc'] as const) await expectAccountPagesWalk(gen.orgId, gen.leader, scope, expected, { sort: 'score', dir }, 2);
   });
 });
 
