@@ -120,6 +120,7 @@ async function main(): Promise<void> {
       ['heatmap by stage, segment Enterprise', leaderScope, heatmap({ by: 'stage', segment: segment.id })],
       ['heatmap by CSM, ARR ≥ 20k', leaderScope, heatmap({ by: 'owner', arrMin: '20000' })],
       ['heatmap by account (top 200 of the book)', leaderScope, heatmap({ by: 'account' })],
+      ['heatmap by account, page 7 by adoption', leaderScope, (tx, scope) => getPortfolioHeatmap(tx, scope, {}, parseHeatmapParams({ by: 'account', sort: 'adoption', dir: 'desc' }), { page: 7 })],
       ['team view, whole book', leaderScope, team({})],
       ['team view, band critical', leaderScope, team({ band: 'critical' })],
       ['team view, ARR ≥ 20k', leaderScope, team({ arrMin: '20000' })],
