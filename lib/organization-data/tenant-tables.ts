@@ -31,7 +31,14 @@ export type TenantTable = (typeof TENANT_TABLES)[number];
  * earlier life was cached under); so are the portfolio rollups (sums of account, account_score and
  * account_period_score) and account_renewal_risk.
  */
-export const UNEXPORTED_TENANT_TABLES = ['portfolio_data_version', 'portfolio_group_score', 'portfolio_group_period_score', 'account_renewal_risk'] as const;
+export const UNEXPORTED_TENANT_TABLES = [
+  'portfolio_data_version',
+  'portfolio_group_score',
+  'portfolio_group_period_score',
+  'portfolio_arr_score',
+  'portfolio_arr_period_score',
+  'account_renewal_risk',
+] as const;
 
 /** The column that names a row's organisation: the organisation's own id, `organization_id` everywhere else. */
 export function organizationColumnOf(table: string): 'id' | 'organization_id' {

@@ -10,6 +10,17 @@ import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-
  * through groups, so those views aggregate the accounts.
  */
 
+/**
+ * The edges of portfolio_arr_bucket (migration 20261204100000), on a 1-2-5 scale so that the round amounts people
+ * type fall on them: bucket b (1-based) holds ARR in [edge b − 1, edge b); the last, ARR of 1e12 and more.
+ */
+export const ARR_BUCKET_EDGES: readonly number[] = [0, ...[3, 4, 5, 6, 7, 8, 9, 10, 11].flatMap((power) => [1, 2, 5].map((step) => step * 10 ** power)), 1e12];
+
+/** portfolio_arr_bucket(arr): how many edges are at or below it (width_bucket). */
+export function arrBucketOf(arr: number): number {
+  return ARR_BUCKET_EDGES.filter((edge) => edge <= arr).length;
+}
+
 /** Whether the filters select whole rollup groups. */
 export function filtersSelectGroups(filters: PortfolioFilters): boolean {
   return filters.renewal === undefined && filters.arrMin === undefined && filters.arrMax === undefined;

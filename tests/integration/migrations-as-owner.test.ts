@@ -119,6 +119,20 @@ describe('migrations run by a non-superuser owner', () => {
     expect(rollups!.accounts).toBeGreaterThan(0);
     expect(rollups!.grouped).toBe(rollups!.accounts);
     expect(rollups!.grouped_months).toBe(rollups!.months);
+    // 20261204100000 filled the ARR rollups: every non-archived account with an ARR once, and its month rows.
+    const [arrRollups] = await asAdmin(
+      async (admin) =>
+        (await admin.query<{ grouped: number; accounts: number; grouped_months: number; months: number }>(`
+          SELECT (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_arr_score) AS grouped,
+                 (SELECT count(*)::int FROM account WHERE archived_at IS NULL AND arr IS NOT NULL) AS accounts,
+                 (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_arr_period_score) AS grouped_months,
+                 (SELECT count(*)::int FROM account_period_score p JOIN account a ON a.organization_id = p.organization_id AND a.id = p.account_id
+                   WHERE a.archived_at IS NULL AND a.arr IS NOT NULL) AS months`)).rows,
+      database,
+    );
+    expect(arrRollups!.accounts).toBeGreaterThan(0);
+    expect(arrRollups!.grouped).toBe(arrRollups!.accounts);
+    expect(arrRollups!.grouped_months).toBe(arrRollups!.months);
     // FORCE is back on: the owner again sees nothing without an organisation.
     expect(await ownerPrisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM account_score`).toEqual([{ n: 0 }]);
   }, 120_000);

@@ -8,6 +8,7 @@ import { withTenant, type Tx } from '@/lib/db/tenant';
 import { seedDemoOrganization } from '@/lib/demo/seed-demo-organization';
 import { COMPONENT_SLUGS, DSCE_V1, allQuestionIds, type Answer } from '@/lib/framework';
 import { deleteOrganization } from '@/lib/organization-data/delete-organization';
+import { arrBucketOf } from '@/lib/portfolio/portfolio-rollups';
 import { loadScoringConfiguration } from '@/lib/scoring-config/load-scoring-configuration';
 import { saveScoringConfiguration } from '@/lib/scoring-config/save-scoring-configuration';
 import { saveScoringConfigurationInputSchema } from '@/lib/scoring-config/scoring-config-input';
@@ -15,7 +16,8 @@ import { createOrganizationFixture, type OrganizationFixture } from './members-f
 import { createTestDatabase, type TestDatabase } from '../helpers/test-database';
 
 /**
- * The portfolio rollups (portfolio_group_score, portfolio_group_period_score; migration 20261129100000) and
+ * The portfolio rollups (portfolio_group_score, portfolio_group_period_score; migration 20261129100000), the ARR
+ * rollups (portfolio_arr_score, portfolio_arr_period_score; migration 20261204100000) and
  * account_renewal_risk (migration 20261203100000) stay equal to
  * the sums of the rows they summarise after every kind of write: submits (also two at once for one owner, and one
  * racing an edit of the same account), account edits that move an account between groups, archive and unarchive,
@@ -48,8 +50,10 @@ type Row = Record<string, unknown>;
 const keyOf = (row: Row, parts: string[]) => parts.map((part) => String(row[part] ?? '-')).join('|');
 const GROUP = ['owner_user_id', 'segment_id', 'journey_stage_id'];
 
+type Rollups = { scores: Map<string, Row>; periods: Map<string, Row>; arrScores: Map<string, Row>; arrPeriods: Map<string, Row>; risks: Map<string, Row> };
+
 /** Sums in JS over the base rows, keyed like the rollups (a measure no row contributes to is absent: 0). */
-async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row>; risks: Map<string, Row> }> {
+async function expectedRollups(): Promise<Rollups> {
   const accounts = await db.prisma.$queryRawUnsafe<Row[]>(
     `SELECT a.id::text, a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr,
             a.renewal_date::text, to_jsonb(sc) AS sc
@@ -58,6 +62,7 @@ async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: M
     organizationId,
   );
   const scores = new Map<string, Row>();
+  const arrScores = new Map<string, Row>();
   // The at-risk and critical accounts with a renewal date, as account_renewal_risk holds them.
   const risks = new Map<string, Row>();
   for (const account of accounts) {
@@ -68,54 +73,66 @@ async function expectedRollups(): Promise<{ scores: Map<string, Row>; periods: M
         band: sc.band, renewal_date: account.renewal_date, arr: account.arr,
       });
     }
-    const key = keyOf({ ...account, band: sc?.band }, [...GROUP, 'band']);
-    const sums = scores.get(key) ?? { accounts: 0, arr: 0, assessed: 0, score_sum: 0, weighted_arr: 0, weighted_arr_score: 0 };
-    const arr = (account.arr as number | null) ?? 0;
-    sums.accounts = (sums.accounts as number) + 1;
-    sums.arr = (sums.arr as number) + arr;
-    if (sc) {
-      const score = sc.score as number;
-      sums.assessed = (sums.assessed as number) + 1;
-      sums.score_sum = (sums.score_sum as number) + score;
-      if (arr > 0) {
-        sums.weighted_arr = (sums.weighted_arr as number) + arr;
-        sums.weighted_arr_score = (sums.weighted_arr_score as number) + arr * score;
-      }
-      for (const slug of COMPONENT_SLUGS) {
-        for (const kind of ['current', 'gap', 'lever'] as const) {
-          const value = sc[`${kind}_${slug}`] as number | null;
-          if (value === null) continue;
-          sums[`${kind}_sum_${slug}`] = ((sums[`${kind}_sum_${slug}`] as number | undefined) ?? 0) + value;
-          if (kind !== 'lever') sums[`${kind}_count_${slug}`] = ((sums[`${kind}_count_${slug}`] as number | undefined) ?? 0) + 1;
-        }
-      }
-    }
-    scores.set(key, sums);
+    addAccount(scores, keyOf({ ...account, band: sc?.band }, [...GROUP, 'band']), account.arr as number | null, sc);
+    // Accounts without an ARR are in no ARR range, so in no ARR rollup.
+    if (account.arr !== null) addAccount(arrScores, keyOf({ arr_bucket: arrBucketOf(account.arr as number), band: sc?.band }, ['arr_bucket', 'band']), account.arr as number, sc);
   }
   const months = await db.prisma.$queryRawUnsafe<Row[]>(
-    `SELECT a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, sc.band, p.period_start::text, p.score, p.latest_in_quarter
+    `SELECT a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr, sc.band, p.period_start::text, p.score, p.latest_in_quarter
        FROM account a JOIN account_period_score p ON p.organization_id = a.organization_id AND p.account_id = a.id
        JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
       WHERE a.organization_id = $1::uuid AND a.archived_at IS NULL`,
     organizationId,
   );
   const periods = new Map<string, Row>();
+  const arrPeriods = new Map<string, Row>();
   for (const month of months) {
-    const key = keyOf(month, [...GROUP, 'band', 'period_start']);
-    const sums = periods.get(key) ?? { accounts: 0, score_sum: 0, quarter_accounts: 0, quarter_score_sum: 0 };
-    sums.accounts = (sums.accounts as number) + 1;
-    sums.score_sum = (sums.score_sum as number) + (month.score as number);
-    if (month.latest_in_quarter) {
-      sums.quarter_accounts = (sums.quarter_accounts as number) + 1;
-      sums.quarter_score_sum = (sums.quarter_score_sum as number) + (month.score as number);
-    }
-    periods.set(key, sums);
+    addMonth(periods, keyOf(month, [...GROUP, 'band', 'period_start']), month);
+    if (month.arr !== null) addMonth(arrPeriods, keyOf({ ...month, arr_bucket: arrBucketOf(month.arr as number) }, ['arr_bucket', 'band', 'period_start']), month);
   }
-  return { scores, periods, risks };
+  return { scores, periods, arrScores, arrPeriods, risks };
+}
+
+/** One account's contribution to its rollup row `key` (a measure no account contributes to is absent: 0). */
+function addAccount(rows: Map<string, Row>, key: string, accountArr: number | null, sc: Record<string, number | string | null> | null): void {
+  const sums = rows.get(key) ?? { accounts: 0, arr: 0, assessed: 0, score_sum: 0, weighted_arr: 0, weighted_arr_score: 0 };
+  const arr = accountArr ?? 0;
+  sums.accounts = (sums.accounts as number) + 1;
+  sums.arr = (sums.arr as number) + arr;
+  if (sc) {
+    const score = sc.score as number;
+    sums.assessed = (sums.assessed as number) + 1;
+    sums.score_sum = (sums.score_sum as number) + score;
+    if (arr > 0) {
+      sums.weighted_arr = (sums.weighted_arr as number) + arr;
+      sums.weighted_arr_score = (sums.weighted_arr_score as number) + arr * score;
+    }
+    for (const slug of COMPONENT_SLUGS) {
+      for (const kind of ['current', 'gap', 'lever'] as const) {
+        const value = sc[`${kind}_${slug}`] as number | null;
+        if (value === null) continue;
+        sums[`${kind}_sum_${slug}`] = ((sums[`${kind}_sum_${slug}`] as number | undefined) ?? 0) + value;
+        if (kind !== 'lever') sums[`${kind}_count_${slug}`] = ((sums[`${kind}_count_${slug}`] as number | undefined) ?? 0) + 1;
+      }
+    }
+  }
+  rows.set(key, sums);
+}
+
+/** One month row's contribution to its period rollup row `key`. */
+function addMonth(rows: Map<string, Row>, key: string, month: Row): void {
+  const sums = rows.get(key) ?? { accounts: 0, score_sum: 0, quarter_accounts: 0, quarter_score_sum: 0 };
+  sums.accounts = (sums.accounts as number) + 1;
+  sums.score_sum = (sums.score_sum as number) + (month.score as number);
+  if (month.latest_in_quarter) {
+    sums.quarter_accounts = (sums.quarter_accounts as number) + 1;
+    sums.quarter_score_sum = (sums.quarter_score_sum as number) + (month.score as number);
+  }
+  rows.set(key, sums);
 }
 
 /** The rollup rows as stored (read as the app role, under row-level security). */
-async function storedRollups(): Promise<{ scores: Map<string, Row>; periods: Map<string, Row>; risks: Map<string, Row> }> {
+async function storedRollups(): Promise<Rollups> {
   const read = (table: string, parts: string[]) =>
     asAdmin((tx) =>
       tx.$queryRawUnsafe<Row[]>(
@@ -140,6 +157,8 @@ async function storedRollups(): Promise<{ scores: Map<string, Row>; periods: Map
   return {
     scores: await read('portfolio_group_score', [...GROUP, 'band']),
     periods: await read('portfolio_group_period_score', [...GROUP, 'band', 'period_start']),
+    arrScores: await read('portfolio_arr_score', ['arr_bucket', 'band']),
+    arrPeriods: await read('portfolio_arr_period_score', ['arr_bucket', 'band', 'period_start']),
     risks: new Map(risks.map(({ account_id, row }) => [account_id, row])),
   };
 }
@@ -162,6 +181,9 @@ async function expectRollupsConsistent(): Promise<void> {
   expect(expected.scores.size).toBeGreaterThan(0);
   expectSameSums(actual.scores, expected.scores, 'portfolio_group_score');
   expectSameSums(actual.periods, expected.periods, 'portfolio_group_period_score');
+  expect(expected.arrScores.size).toBeGreaterThan(1);
+  expectSameSums(actual.arrScores, expected.arrScores, 'portfolio_arr_score');
+  expectSameSums(actual.arrPeriods, expected.arrPeriods, 'portfolio_arr_period_score');
   expect(expected.risks.size).toBeGreaterThan(0);
   expect(actual.risks, 'account_renewal_risk').toEqual(expected.risks);
 }
@@ -209,6 +231,9 @@ describe('portfolio rollups', () => {
       (tx) => tx.$executeRaw`UPDATE account SET renewal_date = NULL WHERE id = ${moved!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET archived_at = now() WHERE id = ${archived!.id}::uuid`,
       (tx) => tx.$executeRaw`UPDATE account SET archived_at = NULL, arr = NULL WHERE id = ${archived!.id}::uuid`,
+      // ARR back from none onto a bucket edge, then many accounts across ARR buckets in one statement.
+      (tx) => tx.$executeRaw`UPDATE account SET arr = 20000 WHERE id = ${archived!.id}::uuid`,
+      (tx) => tx.$executeRaw`UPDATE account SET arr = arr * 3 + 1 WHERE organization_id = ${organizationId}::uuid AND owner_user_id = ${csms[0]}::uuid`,
       (tx) => tx.$executeRaw`DELETE FROM account WHERE id = ${deleted!.id}::uuid`,
       (tx) => tx.$executeRaw`INSERT INTO account (organization_id, id, name, owner_user_id, arr) VALUES (${organizationId}::uuid, ${fresh}::uuid, 'Brand new', ${csms[1]}::uuid, 5000)`,
       // Its first result (account_score and month rows appear).
