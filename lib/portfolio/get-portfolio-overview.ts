@@ -3,7 +3,19 @@ import { Prisma } from '@/lib/generated/prisma/client';
 import type { Tx } from '@/lib/db/tenant';
 import { PORTFOLIO_BANDS, PORTFOLIO_RENEWAL_WINDOWS, type PortfolioBand, type PortfolioFilters, type RenewalWindow } from './portfolio-filters';
 import { filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, type PortfolioScope } from './portfolio-scope';
-import { ACCOUNT_ROLLUP_SUMS, filtersSelectGroups, ROLLUP_BAND_COUNTS, rollupConditions, rollupMean, ROLLUP_SCORES } from './portfolio-rollups';
+import {
+  ACCOUNT_ROLLUP_SUMS,
+  arrRollupConditions,
+  arrRollupRange,
+  filtersSelectGroups,
+  outsideArrRollups,
+  ROLLUP_BAND_COUNTS,
+  ROLLUP_SUM_COLUMNS,
+  rollupConditions,
+  rollupMean,
+  ROLLUP_SCORES,
+  type ArrRollupRange,
+} from './portfolio-rollups';
 import { getPortfolioTrend, type PortfolioTrend } from './get-portfolio-trend';
 import { rankLevers, type RankedLever } from './rank-levers';
 
@@ -166,10 +178,50 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
       FROM sums CROSS JOIN renewals`;
 }
 
+/**
+ * The same figures for an ARR range (and perhaps a band): portfolio_arr_score's rows for the buckets the range covers
+ * whole, and the range's other accounts (in the partly covered buckets) grouped like them, read together as rollup
+ * rows. ARR ≥ 20k at 50,000 accounts: the summary's SQL 85 → ~10 ms. Staleness and the renewals at risk as in the
+ * rollup path, limited to the range.
+ */
+function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, range: ArrRollupRange, reviewIntervalDays: number): Prisma.Sql {
+  const now = scope.now ?? new Date();
+  const arrConditions = [
+    filters.arrMin !== undefined ? Prisma.sql`r.arr >= ${filters.arrMin}::float8` : null,
+    filters.arrMax !== undefined ? Prisma.sql`r.arr <= ${filters.arrMax}::float8` : null,
+  ].filter((condition): condition is Prisma.Sql => condition !== null);
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters, { inline: true })},
+    renewing AS (
+      SELECT r.band, r.renewal_date, r.arr
+        FROM account_renewal_risk r
+       WHERE ${rollupConditions(scope, filters, 'r')} AND ${Prisma.join(arrConditions, ' AND ')}
+         AND ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`}
+    ),
+    sums AS (
+      SELECT ${groupSummaryColumns()}
+        FROM (SELECT g.band, ${ROLLUP_SUM_COLUMNS}
+                FROM portfolio_arr_score g
+               WHERE ${arrRollupConditions(scope, filters, range, 'g')}
+              UNION ALL
+              SELECT f.band::band, ${ACCOUNT_ROLLUP_SUMS}
+                FROM f
+               WHERE ${outsideArrRollups(range, Prisma.sql`f.arr`)}
+               GROUP BY f.band) g
+    ),
+    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
+    SELECT sums.*, (SELECT count(*) FROM f WHERE ${staleBeforeSql(now, reviewIntervalDays, Prisma.sql`f.submitted_at`)})::int AS stale,
+           renewals.*
+      FROM sums CROSS JOIN renewals`;
+}
+
 async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<SummaryRow> {
+  const arrRange = arrRollupRange(scope, filters);
   const sql = filtersSelectGroups(filters)
     ? summaryOfRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
-    : summaryOfAccountsSql(scope, filters);
+    : arrRange
+      ? summaryOfArrRollupsSql(scope, filters, arrRange, await readReviewIntervalDays(tx, scope.organizationId))
+      : summaryOfAccountsSql(scope, filters);
   const [row] = await tx.$queryRaw<SummaryRow[]>(sql);
   return row!;
 }

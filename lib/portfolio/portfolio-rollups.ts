@@ -7,7 +7,8 @@ import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-
  * The portfolio rollups (migration 20261129100000) hold, per group of accounts — owner, segment, journey stage and
  * band (and month, for portfolio_group_period_score) — the sums the overview adds up. A view can read them instead
  * of aggregating every account when each of its filters selects whole groups. Renewal windows and ARR ranges cut
- * through groups, so those views aggregate the accounts.
+ * through groups, so those views aggregate the accounts; except that an overview of an ARR range (and perhaps a band)
+ * reads the ARR rollups (migration 20261204100000) for the buckets it covers whole.
  */
 
 /**
@@ -19,6 +20,53 @@ export const ARR_BUCKET_EDGES: readonly number[] = [0, ...[3, 4, 5, 6, 7, 8, 9, 
 /** portfolio_arr_bucket(arr): how many edges are at or below it (width_bucket). */
 export function arrBucketOf(arr: number): number {
   return ARR_BUCKET_EDGES.filter((edge) => edge <= arr).length;
+}
+
+/**
+ * The ARR rollups (migration 20261204100000) a view can read: its filters are an ARR range (and perhaps a band)
+ * and nothing else, and the range covers at least one whole bucket, buckets `first`..`last`, which span ARR in
+ * [from, to) (`to` null: no upper end). The accounts of the range outside that span (at most the two partly
+ * covered buckets) come from the accounts path.
+ */
+export interface ArrRollupRange {
+  first: number;
+  last: number;
+  from: number;
+  to: number | null;
+}
+
+export function arrRollupRange(scope: PortfolioScope, filters: PortfolioFilters): ArrRollupRange | null {
+  const { owner, segment, stage, renewal, arrMin, arrMax } = effectiveFilters(scope, filters);
+  if (owner !== undefined || segment !== undefined || stage !== undefined || renewal !== undefined) return null;
+  if (arrMin === undefined && arrMax === undefined) return null;
+  // Bucket b holds [edge b − 1, edge b); past the last edge there is no upper end.
+  const upper = (bucket: number) => (bucket < ARR_BUCKET_EDGES.length ? ARR_BUCKET_EDGES[bucket]! : Infinity);
+  const buckets = ARR_BUCKET_EDGES.map((edge, index) => index + 1).filter(
+    (bucket) => ARR_BUCKET_EDGES[bucket - 1]! >= (arrMin ?? 0) && upper(bucket) <= (arrMax ?? Infinity),
+  );
+  if (buckets.length === 0) return null;
+  const [first, last] = [buckets[0]!, buckets.at(-1)!];
+  return { first, last, from: ARR_BUCKET_EDGES[first - 1]!, to: Number.isFinite(upper(last)) ? upper(last) : null };
+}
+
+/** The conditions on an ARR rollup table `alias`: the organisation, the range's whole buckets and the band filter. */
+export function arrRollupConditions(scope: PortfolioScope, filters: PortfolioFilters, range: ArrRollupRange, alias: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+  return Prisma.join(
+    [
+      Prisma.sql`${column('organization_id')} = ${scope.organizationId}::uuid`,
+      Prisma.sql`${column('arr_bucket')} BETWEEN ${range.first}::int AND ${range.last}::int`,
+      ...(filters.band ? [Prisma.sql`${column('band')} = ${filters.band}::band`] : []),
+    ],
+    ' AND ',
+  );
+}
+
+/** Whether ARR `column` is outside the range's whole buckets (so its account is not in the ARR rollup rows read). */
+export function outsideArrRollups(range: ArrRollupRange, column: Prisma.Sql): Prisma.Sql {
+  return range.to === null
+    ? Prisma.sql`NOT (${column} >= ${range.from}::float8)`
+    : Prisma.sql`NOT (${column} >= ${range.from}::float8 AND ${column} < ${range.to}::float8)`;
 }
 
 /** Whether the filters select whole rollup groups. */
@@ -78,19 +126,21 @@ const COUNT_AND_CURRENT_SUMS = [
  * the groups with the rollup expressions. Plain sums and counts per group cost a fraction of per-account avg() and
  * FILTER aggregates: at 26,600 accounts the overview summary went from ~140 to ~80 ms.
  */
-export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(
-  [
-    ...COUNT_AND_CURRENT_SUMS,
-    'coalesce(sum(arr), 0) AS arr',
-    'coalesce(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr',
-    'coalesce(sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr_score',
-    ...COMPONENT_SLUGS.flatMap((slug) => [
-      `coalesce(sum(gap_${slug}), 0) AS gap_sum_${slug}`,
-      `count(gap_${slug})::int AS gap_count_${slug}`,
-      `coalesce(sum(lever_${slug}), 0) AS lever_sum_${slug}`,
-    ]),
-  ].join(', '),
-);
+const ACCOUNT_ROLLUP_SUM_LIST = [
+  ...COUNT_AND_CURRENT_SUMS,
+  'coalesce(sum(arr), 0) AS arr',
+  'coalesce(sum(arr) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr',
+  'coalesce(sum(arr * score) FILTER (WHERE score IS NOT NULL AND arr > 0), 0) AS weighted_arr_score',
+  ...COMPONENT_SLUGS.flatMap((slug) => [
+    `coalesce(sum(gap_${slug}), 0) AS gap_sum_${slug}`,
+    `count(gap_${slug})::int AS gap_count_${slug}`,
+    `coalesce(sum(lever_${slug}), 0) AS lever_sum_${slug}`,
+  ]),
+];
+export const ACCOUNT_ROLLUP_SUMS = Prisma.raw(ACCOUNT_ROLLUP_SUM_LIST.join(', '));
+
+/** The rollup tables' columns ACCOUNT_ROLLUP_SUMS computes, in its order (to UNION ALL rollup rows with it). */
+export const ROLLUP_SUM_COLUMNS = Prisma.raw(ACCOUNT_ROLLUP_SUM_LIST.map((part) => part.split(' AS ')[1]).join(', '));
 
 /** The subset of ACCOUNT_ROLLUP_SUMS the heatmap reads (scores and each component's current). */
 export const ACCOUNT_ROLLUP_CURRENT_SUMS = Prisma.raw(COUNT_AND_CURRENT_SUMS.join(', '));

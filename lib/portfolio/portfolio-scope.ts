@@ -61,8 +61,8 @@ export async function readReviewIntervalDays(tx: Tx, organizationId: string): Pr
  * accounts are stale from the column's statistics and looks a few up in account_score's (organization_id,
  * submitted_at) index (with the interval inside the statement it assumed a third and scanned the table).
  */
-export const staleBeforeSql = (now: Date, reviewIntervalDays: number) =>
-  Prisma.sql`sc.submitted_at < ${new Date(now.getTime() - reviewIntervalDays * DAY_SECONDS * 1000)}::timestamptz`;
+export const staleBeforeSql = (now: Date, reviewIntervalDays: number, submittedAt: Prisma.Sql = Prisma.sql`sc.submitted_at`) =>
+  Prisma.sql`${submittedAt} < ${new Date(now.getTime() - reviewIntervalDays * DAY_SECONDS * 1000)}::timestamptz`;
 
 /** The UTC calendar date of `now`, as SQL. */
 export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;

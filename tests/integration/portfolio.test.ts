@@ -27,6 +27,7 @@ import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
 import { listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
 import { parsePortfolioFilters, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
+import { arrRollupRange } from '@/lib/portfolio/portfolio-rollups';
 import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
 import { loadScoringConfiguration } from '@/lib/scoring-config/load-scoring-configuration';
 import { saveScoringConfiguration } from '@/lib/scoring-config/save-scoring-configuration';
@@ -446,7 +447,21 @@ describe('portfolio on the demo organisation', () => {
       // A renewal window with a band (month rows looked up per account, through account_score) and with an ARR bound.
       { band: 'at_risk', renewal: '90' },
       { renewal: '60', arrMin: '1000' },
+      // ARR ranges read from the ARR rollups: on bucket edges, across them, partly covered buckets, with a band.
+      { arrMin: '20000' },
+      { arrMin: '1000', arrMax: '100000' },
+      { arrMin: '25000', arrMax: '250000' },
+      { arrMin: '1', arrMax: String(median) },
+      { band: 'at_risk', arrMin: '5000' },
     ];
+    // The ARR rollups serve some of these with accounts both in their whole buckets and outside them.
+    const arrSplit = cases.map((raw) => {
+      const range = arrRollupRange(leader, parsePortfolioFilters(raw));
+      const inView = applyFilters(ref, parsePortfolioFilters(raw), leader);
+      const whole = inView.filter((a) => range && a.entry.arr! >= range.from && (range.to === null || a.entry.arr! < range.to));
+      return [whole.length, range ? inView.length - whole.length : 0];
+    });
+    expect(arrSplit.some(([whole, outside]) => whole! > 0 && outside! > 0)).toBe(true);
     for (const raw of cases) {
       const filters = parsePortfolioFilters(raw);
       // Every case selects accounts (the seed is fixed): an empty view would pass trivially.
@@ -668,7 +683,7 @@ describe('portfolio on a generated book with known answers', () => {
   });
 
   it('every figure equals the reference, with and without filters', async () => {
-    for (const raw of [{}, { owner: gen.csmA }, { owner: 'none' }, { segment: gen.segment }, { segment: 'none' }, { renewal: '30' }, { arrMin: '1', arrMax: '60000' }, { band: 'critical' }]) {
+    for (const raw of [{}, { owner: gen.csmA }, { owner: 'none' }, { segment: gen.segment }, { segment: 'none' }, { renewal: '30' }, { arrMin: '1', arrMax: '60000' }, { arrMin: '0' }, { arrMax: '50000.50' }, { band: 'critical' }]) {
       const filters = parsePortfolioFilters(raw);
       await expectOverviewMatches(ref, scope, filters);
       await expectTeamMatches(ref, scope, filters);
