@@ -37,6 +37,8 @@ export const UNEXPORTED_TENANT_TABLES = [
   'portfolio_group_period_score',
   'portfolio_arr_score',
   'portfolio_arr_period_score',
+  'portfolio_renewal_score',
+  'portfolio_renewal_period_score',
   'account_renewal_risk',
 ] as const;
 

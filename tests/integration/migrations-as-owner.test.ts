@@ -133,6 +133,20 @@ describe('migrations run by a non-superuser owner', () => {
     expect(arrRollups!.accounts).toBeGreaterThan(0);
     expect(arrRollups!.grouped).toBe(arrRollups!.accounts);
     expect(arrRollups!.grouped_months).toBe(arrRollups!.months);
+    // 20261204200000 filled the renewal rollups: every non-archived account with a renewal date once, and its months.
+    const [renewalRollups] = await asAdmin(
+      async (admin) =>
+        (await admin.query<{ grouped: number; accounts: number; grouped_months: number; months: number }>(`
+          SELECT (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_renewal_score) AS grouped,
+                 (SELECT count(*)::int FROM account WHERE archived_at IS NULL AND renewal_date IS NOT NULL) AS accounts,
+                 (SELECT coalesce(sum(accounts), 0)::int FROM portfolio_renewal_period_score) AS grouped_months,
+                 (SELECT count(*)::int FROM account_period_score p JOIN account a ON a.organization_id = p.organization_id AND a.id = p.account_id
+                   WHERE a.archived_at IS NULL AND a.renewal_date IS NOT NULL) AS months`)).rows,
+      database,
+    );
+    expect(renewalRollups!.accounts).toBeGreaterThan(0);
+    expect(renewalRollups!.grouped).toBe(renewalRollups!.accounts);
+    expect(renewalRollups!.grouped_months).toBe(renewalRollups!.months);
     // FORCE is back on: the owner again sees nothing without an organisation.
     expect(await ownerPrisma.$queryRaw<{ n: number }[]>`SELECT count(*)::int AS n FROM account_score`).toEqual([{ n: 0 }]);
   }, 120_000);

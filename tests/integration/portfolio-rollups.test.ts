@@ -17,7 +17,8 @@ import { createTestDatabase, type TestDatabase } from '../helpers/test-database'
 
 /**
  * The portfolio rollups (portfolio_group_score, portfolio_group_period_score; migration 20261129100000), the ARR
- * rollups (portfolio_arr_score, portfolio_arr_period_score; migration 20261204100000) and
+ * rollups (portfolio_arr_score, portfolio_arr_period_score; migration 20261204100000), the renewal rollups
+ * (portfolio_renewal_score, portfolio_renewal_period_score; migration 20261204200000) and
  * account_renewal_risk (migration 20261203100000) stay equal to
  * the sums of the rows they summarise after every kind of write: submits (also two at once for one owner, and one
  * racing an edit of the same account), account edits that move an account between groups, archive and unarchive,
@@ -50,7 +51,15 @@ type Row = Record<string, unknown>;
 const keyOf = (row: Row, parts: string[]) => parts.map((part) => String(row[part] ?? '-')).join('|');
 const GROUP = ['owner_user_id', 'segment_id', 'journey_stage_id'];
 
-type Rollups = { scores: Map<string, Row>; periods: Map<string, Row>; arrScores: Map<string, Row>; arrPeriods: Map<string, Row>; risks: Map<string, Row> };
+type Rollups = {
+  scores: Map<string, Row>;
+  periods: Map<string, Row>;
+  arrScores: Map<string, Row>;
+  arrPeriods: Map<string, Row>;
+  renewalScores: Map<string, Row>;
+  renewalPeriods: Map<string, Row>;
+  risks: Map<string, Row>;
+};
 
 /** Sums in JS over the base rows, keyed like the rollups (a measure no row contributes to is absent: 0). */
 async function expectedRollups(): Promise<Rollups> {
@@ -63,6 +72,7 @@ async function expectedRollups(): Promise<Rollups> {
   );
   const scores = new Map<string, Row>();
   const arrScores = new Map<string, Row>();
+  const renewalScores = new Map<string, Row>();
   // The at-risk and critical accounts with a renewal date, as account_renewal_risk holds them.
   const risks = new Map<string, Row>();
   for (const account of accounts) {
@@ -76,9 +86,11 @@ async function expectedRollups(): Promise<Rollups> {
     addAccount(scores, keyOf({ ...account, band: sc?.band }, [...GROUP, 'band']), account.arr as number | null, sc);
     // Accounts without an ARR are in no ARR range, so in no ARR rollup.
     if (account.arr !== null) addAccount(arrScores, keyOf({ arr_bucket: arrBucketOf(account.arr as number), band: sc?.band }, ['arr_bucket', 'band']), account.arr as number, sc);
+    // Accounts without a renewal date are in no renewal window.
+    if (account.renewal_date !== null) addAccount(renewalScores, keyOf({ ...account, band: sc?.band }, ['renewal_date', 'band']), account.arr as number | null, sc);
   }
   const months = await db.prisma.$queryRawUnsafe<Row[]>(
-    `SELECT a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr, sc.band, p.period_start::text, p.score, p.latest_in_quarter
+    `SELECT a.owner_user_id::text, a.segment_id::text, a.journey_stage_id::text, a.arr::float8 AS arr, a.renewal_date::text, sc.band, p.period_start::text, p.score, p.latest_in_quarter
        FROM account a JOIN account_period_score p ON p.organization_id = a.organization_id AND p.account_id = a.id
        JOIN account_score sc ON sc.organization_id = a.organization_id AND sc.account_id = a.id
       WHERE a.organization_id = $1::uuid AND a.archived_at IS NULL`,
@@ -86,11 +98,13 @@ async function expectedRollups(): Promise<Rollups> {
   );
   const periods = new Map<string, Row>();
   const arrPeriods = new Map<string, Row>();
+  const renewalPeriods = new Map<string, Row>();
   for (const month of months) {
     addMonth(periods, keyOf(month, [...GROUP, 'band', 'period_start']), month);
     if (month.arr !== null) addMonth(arrPeriods, keyOf({ ...month, arr_bucket: arrBucketOf(month.arr as number) }, ['arr_bucket', 'band', 'period_start']), month);
+    if (month.renewal_date !== null) addMonth(renewalPeriods, keyOf(month, ['renewal_date', 'band', 'period_start']), month);
   }
-  return { scores, periods, arrScores, arrPeriods, risks };
+  return { scores, periods, arrScores, arrPeriods, renewalScores, renewalPeriods, risks };
 }
 
 /** One account's contribution to its rollup row `key` (a measure no account contributes to is absent: 0). */
@@ -159,6 +173,8 @@ async function storedRollups(): Promise<Rollups> {
     periods: await read('portfolio_group_period_score', [...GROUP, 'band', 'period_start']),
     arrScores: await read('portfolio_arr_score', ['arr_bucket', 'band']),
     arrPeriods: await read('portfolio_arr_period_score', ['arr_bucket', 'band', 'period_start']),
+    renewalScores: await read('portfolio_renewal_score', ['renewal_date', 'band']),
+    renewalPeriods: await read('portfolio_renewal_period_score', ['renewal_date', 'band', 'period_start']),
     risks: new Map(risks.map(({ account_id, row }) => [account_id, row])),
   };
 }
@@ -184,6 +200,9 @@ async function expectRollupsConsistent(): Promise<void> {
   expect(expected.arrScores.size).toBeGreaterThan(1);
   expectSameSums(actual.arrScores, expected.arrScores, 'portfolio_arr_score');
   expectSameSums(actual.arrPeriods, expected.arrPeriods, 'portfolio_arr_period_score');
+  expect(expected.renewalScores.size).toBeGreaterThan(1);
+  expectSameSums(actual.renewalScores, expected.renewalScores, 'portfolio_renewal_score');
+  expectSameSums(actual.renewalPeriods, expected.renewalPeriods, 'portfolio_renewal_period_score');
   expect(expected.risks.size).toBeGreaterThan(0);
   expect(actual.risks, 'account_renewal_risk').toEqual(expected.risks);
 }

@@ -147,7 +147,7 @@ export async function seedLargeOrganization(
     // Fresh planner statistics, so the first portfolio queries after the load get sensible plans; and the
     // visibility map and hint bits set now, not by autovacuum working through ~2 GB of new pages while the first
     // benchmarks run (it took a first re-score from ~8 s to 10–12.6 s; docs/benchmarks.md).
-    await timed('vacuum', () => client.query('VACUUM (ANALYZE) "account", "assessment", "assessment_result", "account_score", "account_period_score", "portfolio_group_score", "portfolio_group_period_score", "portfolio_arr_score", "portfolio_arr_period_score", "account_renewal_risk"'));
+    await timed('vacuum', () => client.query('VACUUM (ANALYZE) "account", "assessment", "assessment_result", "account_score", "account_period_score", "portfolio_group_score", "portfolio_group_period_score", "portfolio_arr_score", "portfolio_arr_period_score", "portfolio_renewal_score", "portfolio_renewal_period_score", "account_renewal_risk"'));
   } finally {
     await client.end();
   }
