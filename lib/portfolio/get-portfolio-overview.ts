@@ -8,7 +8,9 @@ import {
   arrRollupConditions,
   arrRollupRange,
   filtersSelectGroups,
+  filtersSelectRenewalDays,
   outsideArrRollups,
+  renewalRollupConditions,
   ROLLUP_BAND_COUNTS,
   ROLLUP_SUM_COLUMNS,
   rollupConditions,
@@ -215,13 +217,39 @@ function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters
       FROM sums CROSS JOIN renewals`;
 }
 
+/**
+ * The same figures for a renewal window (and perhaps a band): portfolio_renewal_score's rows of the window's days
+ * (renewal 60 at 50,000 accounts: the summary's SQL 40 → ~5 ms). Staleness and the renewals at risk as in the
+ * rollup path, limited to the window.
+ */
+function summaryOfRenewalRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
+  const now = scope.now ?? new Date();
+  return Prisma.sql`
+    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays), scoreByKey: false })},
+    renewing AS (
+      SELECT r.band, r.renewal_date, r.arr
+        FROM account_renewal_risk r
+       WHERE ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : renewalRollupConditions(scope, filters, 'r')}
+    ),
+    sums AS (
+      SELECT ${groupSummaryColumns()}
+        FROM portfolio_renewal_score g
+       WHERE ${renewalRollupConditions(scope, filters, 'g')}
+    ),
+    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
+    SELECT sums.*, (SELECT count(*) FROM stale)::int AS stale, renewals.*
+      FROM sums CROSS JOIN renewals`;
+}
+
 async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<SummaryRow> {
   const arrRange = arrRollupRange(scope, filters);
   const sql = filtersSelectGroups(filters)
     ? summaryOfRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
-    : arrRange
-      ? summaryOfArrRollupsSql(scope, filters, arrRange, await readReviewIntervalDays(tx, scope.organizationId))
-      : summaryOfAccountsSql(scope, filters);
+    : filtersSelectRenewalDays(scope, filters)
+      ? summaryOfRenewalRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
+      : arrRange
+        ? summaryOfArrRollupsSql(scope, filters, arrRange, await readReviewIntervalDays(tx, scope.organizationId))
+        : summaryOfAccountsSql(scope, filters);
   const [row] = await tx.$queryRaw<SummaryRow[]>(sql);
   return row!;
 }

@@ -2,7 +2,17 @@ import type { Tx } from '@/lib/db/tenant';
 import { Prisma } from '@/lib/generated/prisma/client';
 import type { PortfolioFilters } from './portfolio-filters';
 import { filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
-import { arrRollupConditions, arrRollupRange, filtersSelectGroups, outsideArrRollups, rollupConditions, rollupMean, type ArrRollupRange } from './portfolio-rollups';
+import {
+  arrRollupConditions,
+  arrRollupRange,
+  filtersSelectGroups,
+  filtersSelectRenewalDays,
+  outsideArrRollups,
+  renewalRollupConditions,
+  rollupConditions,
+  rollupMean,
+  type ArrRollupRange,
+} from './portfolio-rollups';
 
 /**
  * Portfolio score by UTC calendar month and quarter from the assessment history — lib/scoring's historyByPeriod
@@ -13,7 +23,8 @@ import { arrRollupConditions, arrRollupRange, filtersSelectGroups, outsideArrRol
  *
  * Filters that select whole groups (owner, segment, stage, band) read portfolio_group_period_score's sums of the same rows
  * instead: a few thousand rows at 50,000 accounts rather than every account's months. An ARR range (and perhaps a
- * band) reads portfolio_arr_period_score's for the buckets it covers whole, and the months of its other accounts.
+ * band) reads portfolio_arr_period_score's for the buckets it covers whole, and the months of its other accounts;
+ * a renewal window (and perhaps a band), portfolio_renewal_period_score's rows of its days.
  *
  * Window: the last TREND_QUARTERS calendar quarters including the current one (24 months), so the page's cost
  * does not grow with years of history; the tests apply the same cutoff to the reference.
@@ -113,22 +124,27 @@ function arrTrendSql(scope: PortfolioScope, filters: PortfolioFilters, range: Ar
 export async function getPortfolioTrend(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioTrend> {
   const now = scope.now ?? new Date();
   const since = Prisma.sql`(${trendWindowStart(now)}::timestamptz AT TIME ZONE 'UTC')::date`;
-  const arrRange = filtersSelectGroups(filters) ? null : arrRollupRange(scope, filters);
+  const rollupTable = filtersSelectGroups(filters)
+    ? { table: Prisma.raw('portfolio_group_period_score'), where: rollupConditions(scope, filters, 'g') }
+    : filtersSelectRenewalDays(scope, filters)
+      ? { table: Prisma.raw('portfolio_renewal_period_score'), where: renewalRollupConditions(scope, filters, 'g') }
+      : null;
+  const arrRange = rollupTable ? null : arrRollupRange(scope, filters);
   // One pass over the narrow month rows: each month's own figures, plus the sums of the rows that are their
   // account's latest of the quarter, which add up to the quarter's figures.
   const rows = await tx.$queryRaw<TrendRow[]>(
-    arrRange
-      ? arrTrendSql(scope, filters, arrRange, since)
-      : filtersSelectGroups(filters)
+    rollupTable
       ? Prisma.sql`
     SELECT g.period_start::timestamptz AS start, sum(g.accounts)::int AS accounts, ${rollupMean('g.score_sum', 'g.accounts')} AS mean_score,
            sum(g.quarter_accounts)::int AS quarter_accounts, sum(g.quarter_score_sum) AS quarter_sum
-      FROM portfolio_group_period_score g
-     WHERE ${rollupConditions(scope, filters, 'g')} AND g.period_start >= ${since}
+      FROM ${rollupTable.table} g
+     WHERE ${rollupTable.where} AND g.period_start >= ${since}
      GROUP BY g.period_start
     HAVING sum(g.accounts) > 0
      ORDER BY g.period_start`
-      : Prisma.sql`
+      : arrRange
+        ? arrTrendSql(scope, filters, arrRange, since)
+        : Prisma.sql`
     WITH ${accountsOfView(scope, filters)}
     SELECT p.period_start::timestamptz AS start, count(*)::int AS accounts, avg(p.score) AS mean_score,
            count(*) FILTER (WHERE p.latest_in_quarter)::int AS quarter_accounts,

@@ -1,7 +1,7 @@
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { Prisma } from '@/lib/generated/prisma/client';
 import { PORTFOLIO_BANDS, type PortfolioFilters } from './portfolio-filters';
-import { effectiveFilters, idCondition, type PortfolioScope } from './portfolio-scope';
+import { effectiveFilters, idCondition, todaySql, type PortfolioScope } from './portfolio-scope';
 
 /**
  * The portfolio rollups (migration 20261129100000) hold, per group of accounts — owner, segment, journey stage and
@@ -67,6 +67,29 @@ export function outsideArrRollups(range: ArrRollupRange, column: Prisma.Sql): Pr
   return range.to === null
     ? Prisma.sql`NOT (${column} >= ${range.from}::float8)`
     : Prisma.sql`NOT (${column} >= ${range.from}::float8 AND ${column} < ${range.to}::float8)`;
+}
+
+/**
+ * Whether an overview can read the renewal rollups (migration 20261204200000): its filters are a renewal window (and
+ * perhaps a band) and nothing else. A window is whole days, so the rows of its days are exactly its accounts.
+ */
+export function filtersSelectRenewalDays(scope: PortfolioScope, filters: PortfolioFilters): boolean {
+  const { owner, segment, stage, renewal, arrMin, arrMax } = effectiveFilters(scope, filters);
+  return renewal !== undefined && [owner, segment, stage, arrMin, arrMax].every((value) => value === undefined);
+}
+
+/** The conditions on a renewal rollup table `alias`: the organisation, the window's days and the band filter. */
+export function renewalRollupConditions(scope: PortfolioScope, filters: PortfolioFilters, alias: string): Prisma.Sql {
+  const column = (name: string) => Prisma.raw(`${alias}.${name}`);
+  const today = todaySql(scope.now ?? new Date());
+  return Prisma.join(
+    [
+      Prisma.sql`${column('organization_id')} = ${scope.organizationId}::uuid`,
+      Prisma.sql`${column('renewal_date')} BETWEEN ${today} AND ${today} + ${filters.renewal ?? 0}::int`,
+      ...(filters.band ? [Prisma.sql`${column('band')} = ${filters.band}::band`] : []),
+    ],
+    ' AND ',
+  );
 }
 
 /** Whether the filters select whole rollup groups. */

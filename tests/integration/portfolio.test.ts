@@ -27,7 +27,7 @@ import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
 import { listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
 import { parsePortfolioFilters, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
-import { arrRollupRange } from '@/lib/portfolio/portfolio-rollups';
+import { arrRollupRange, filtersSelectRenewalDays } from '@/lib/portfolio/portfolio-rollups';
 import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
 import { loadScoringConfiguration } from '@/lib/scoring-config/load-scoring-configuration';
 import { saveScoringConfiguration } from '@/lib/scoring-config/save-scoring-configuration';
@@ -447,6 +447,9 @@ describe('portfolio on the demo organisation', () => {
       // A renewal window with a band (month rows looked up per account, through account_score) and with an ARR bound.
       { band: 'at_risk', renewal: '90' },
       { renewal: '60', arrMin: '1000' },
+      // Renewal windows read from the renewal rollups (their days), also with a band.
+      { renewal: '60' },
+      { band: 'at_risk', renewal: '60' },
       // ARR ranges read from the ARR rollups: on bucket edges, across them, partly covered buckets, with a band.
       { arrMin: '20000' },
       { arrMin: '1000', arrMax: '100000' },
@@ -462,6 +465,7 @@ describe('portfolio on the demo organisation', () => {
       return [whole.length, range ? inView.length - whole.length : 0];
     });
     expect(arrSplit.some(([whole, outside]) => whole! > 0 && outside! > 0)).toBe(true);
+    expect(cases.filter((raw) => filtersSelectRenewalDays(leader, parsePortfolioFilters(raw))).length).toBeGreaterThanOrEqual(4);
     for (const raw of cases) {
       const filters = parsePortfolioFilters(raw);
       // Every case selects accounts (the seed is fixed): an empty view would pass trivially.
@@ -689,6 +693,22 @@ describe('portfolio on a generated book with known answers', () => {
       await expectTeamMatches(ref, scope, filters);
       await expectHeatmapMatches(ref, scope, filters);
     }
+  });
+
+  it('counts a renewal window’s first and last days (the renewal rollups read whole days)', async () => {
+    const dates = async (renewals: [string, Date | null][]) => {
+      await withTenant(db.appPrisma, { organizationId: gen.orgId, userId: gen.admin }, async (tx) => {
+        for (const [id, date] of renewals) await tx.account.update({ where: { organizationId_id: { organizationId: gen.orgId, id } }, data: { renewalDate: date } });
+      });
+      ref = await loadReference(db.prisma, gen.orgId);
+    };
+    const before = ref.accounts.map((a): [string, Date | null] => [a.entry.accountId, a.renewalDate]);
+    const today = utcDay(NOW);
+    await dates([[gen.accounts.a1!, new Date(today)], [gen.accounts.a2!, new Date(today + 30 * DAY)], [gen.accounts.a3!, new Date(today + 60 * DAY)], [gen.accounts.a4!, new Date(today + 61 * DAY)]]);
+    for (const raw of [{ renewal: '30' }, { renewal: '60' }, { renewal: '90' }, { renewal: '60', band: 'critical' }]) {
+      await expectOverviewMatches(ref, scope, parsePortfolioFilters(raw));
+    }
+    await dates(before);
   });
 
   it('a CSM sees their own book only', async () => {
