@@ -194,6 +194,7 @@ function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters
   ].filter((condition): condition is Prisma.Sql => condition !== null);
   return Prisma.sql`
     WITH ${filteredAccountsCte(scope, filters, { inline: true })},
+    ${filteredAccountsCte(scope, filters, { name: 'outside', inline: true, sharesSettings: true, where: outsideArrRollups(range, filters) })},
     renewing AS (
       SELECT r.band, r.renewal_date, r.arr
         FROM account_renewal_risk r
@@ -206,10 +207,9 @@ function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters
                 FROM portfolio_arr_score g
                WHERE ${arrRollupConditions(scope, filters, range, 'g')}
               UNION ALL
-              SELECT f.band::band, ${ACCOUNT_ROLLUP_SUMS}
-                FROM f
-               WHERE ${outsideArrRollups(range, Prisma.sql`f.arr`)}
-               GROUP BY f.band) g
+              SELECT outside.band::band, ${ACCOUNT_ROLLUP_SUMS}
+                FROM outside
+               GROUP BY outside.band) g
     ),
     renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
     SELECT sums.*, (SELECT count(*) FROM f WHERE ${staleBeforeSql(now, reviewIntervalDays, Prisma.sql`f.submitted_at`)})::int AS stale,

@@ -100,7 +100,7 @@ function monthRowsOfAccounts(scope: PortfolioScope, filters: PortfolioFilters, s
  */
 function arrTrendSql(scope: PortfolioScope, filters: PortfolioFilters, range: ArrRollupRange, since: Prisma.Sql): Prisma.Sql {
   return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { inline: true, scoreByKey: filters.band === undefined ? false : undefined })},
+    WITH ${filteredAccountsCte(scope, filters, { where: outsideArrRollups(range, filters), scoreByKey: filters.band === undefined ? false : undefined })},
     m AS (
       SELECT g.period_start, g.accounts, g.score_sum, g.quarter_accounts, g.quarter_score_sum
         FROM portfolio_arr_period_score g
@@ -111,7 +111,6 @@ function arrTrendSql(scope: PortfolioScope, filters: PortfolioFilters, range: Ar
           SELECT period_start, score, latest_in_quarter FROM account_period_score ap
            WHERE ap.organization_id = ${scope.organizationId}::uuid AND ap.account_id = f.id AND ap.period_start >= ${since}
           OFFSET 0) p
-       WHERE ${outsideArrRollups(range, Prisma.sql`f.arr`)}
     )
     SELECT m.period_start::timestamptz AS start, sum(m.accounts)::int AS accounts, ${rollupMean('m.score_sum', 'm.accounts')} AS mean_score,
            sum(m.quarter_accounts)::int AS quarter_accounts, sum(m.quarter_score_sum) AS quarter_sum

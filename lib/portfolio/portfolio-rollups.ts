@@ -62,11 +62,17 @@ export function arrRollupConditions(scope: PortfolioScope, filters: PortfolioFil
   );
 }
 
-/** Whether ARR `column` is outside the range's whole buckets (so its account is not in the ARR rollup rows read). */
-export function outsideArrRollups(range: ArrRollupRange, column: Prisma.Sql): Prisma.Sql {
-  return range.to === null
-    ? Prisma.sql`NOT (${column} >= ${range.from}::float8)`
-    : Prisma.sql`NOT (${column} >= ${range.from}::float8 AND ${column} < ${range.to}::float8)`;
+/**
+ * For filteredAccountsCte's `where`: whether account `a`, already within the filters' ARR range, is outside the
+ * range's whole buckets (so it is not in the ARR rollup rows read). Written as the ARR ranges below and above them,
+ * which the planner finds through account's ARR index (a NOT over the span scanned every account of the range);
+ * `false` when there are none.
+ */
+export function outsideArrRollups(range: ArrRollupRange, filters: PortfolioFilters): Prisma.Sql {
+  const below = (filters.arrMin ?? 0) < range.from ? Prisma.sql`a.arr < ${range.from}::numeric` : null;
+  const above = range.to === null ? null : Prisma.sql`a.arr >= ${range.to}::numeric`;
+  const parts = [below, above].filter((part): part is Prisma.Sql => part !== null);
+  return parts.length === 0 ? Prisma.sql`false` : Prisma.sql`(${Prisma.join(parts, ' OR ')})`;
 }
 
 /**

@@ -68,7 +68,7 @@ export const staleBeforeSql = (now: Date, reviewIntervalDays: number, submittedA
 export const todaySql = (now: Date) => Prisma.sql`(${now}::timestamptz AT TIME ZONE 'UTC')::date`;
 
 export interface AccountsCteOptions {
-  /** The accounts CTE's name (default `f`). One per statement: each also defines `o`. */
+  /** The accounts CTE's name (default `f`). Each also defines `o`, unless it shares another's (sharesSettings). */
   name?: string;
   /** One more condition on `a` (account), `sc` (account_score) or `o`. */
   where?: Prisma.Sql;
@@ -81,6 +81,8 @@ export interface AccountsCteOptions {
    * Default: when a renewal window is filtered (found through account's renewal_date index).
    */
   scoreByKey?: boolean;
+  /** The statement's other accounts CTE defines `o`: this one only uses it (two views of the accounts in one statement). */
+  sharesSettings?: boolean;
 }
 
 /**
@@ -113,11 +115,12 @@ export function filteredAccountsCte(scope: PortfolioScope, rawFilters: Portfolio
   const componentColumns = Prisma.raw(
     (['current', 'gap', 'lever'] as const).flatMap((kind) => COMPONENT_SLUGS.map((slug) => `sc.${kind}_${slug}`)).join(', '),
   );
-  return Prisma.sql`
+  const settings = Prisma.sql`
     o AS (
       SELECT review_interval_days
         FROM organization WHERE id = ${scope.organizationId}::uuid
-    ),
+    ),`;
+  return Prisma.sql`${options.sharesSettings ? Prisma.empty : settings}
     ${Prisma.raw(options.name ?? 'f')} AS ${options.inline ? Prisma.sql`NOT MATERIALIZED` : Prisma.empty} (
       SELECT a.id, a.name, a.owner_user_id, a.segment_id, a.journey_stage_id, a.arr::float8 AS arr, a.renewal_date,
              sc.assessment_id, sc.score, sc.submitted_at, sc.previous_score, sc.score_delta, ${componentColumns},
