@@ -198,7 +198,7 @@ async function main(): Promise<void> {
       ['portfolio: team view, band critical', `${o}/portfolio/team?band=critical`],
     ];
     if (coldRounds > 0) {
-      const filterQueries = process.env.NO_ACCOUNTS_PATH ? ['', `segment=${segment.id}`, 'band=critical', `stage=${stage.id}`, `stage=${stage.id}&band=critical`, `segment=${segment.id}&band=desired`, 'band=engaged', `segment=${segment.id}&band=at_risk`] : ['', `segment=${segment.id}`, 'band=critical', `stage=${stage.id}`, 'renewal=60', 'arrMin=20000', 'band=engaged', `segment=${segment.id}&band=at_risk`];
+      const filterQueries = ['', `segment=${segment.id}`, 'band=critical', `stage=${stage.id}`, 'renewal=60', 'arrMin=20000', 'band=engaged', `segment=${segment.id}&band=at_risk`];
       const pageMix = [
         `${o}/portfolio`, `${o}/portfolio/heatmap?by=segment`, `${o}/portfolio/heatmap?by=owner`, `${o}/portfolio/heatmap?by=stage`,
         `${o}/portfolio/heatmap?by=account`, `${o}/portfolio/team`, `${o}/portfolio/team?band=critical`, `${o}/portfolio?band=at_risk`,
