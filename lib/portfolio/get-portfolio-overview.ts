@@ -6,10 +6,8 @@ import { filteredAccountsCte, readReviewIntervalDays, staleBeforeSql, todaySql, 
 import {
   ACCOUNT_ROLLUP_SUMS,
   arrRollupConditions,
-  arrRollupRange,
-  filtersSelectGroups,
-  filtersSelectRenewalDays,
   outsideArrRollups,
+  overviewSourceOf,
   renewalRollupConditions,
   ROLLUP_BAND_COUNTS,
   ROLLUP_SUM_COLUMNS,
@@ -241,16 +239,17 @@ function summaryOfRenewalRollupsSql(scope: PortfolioScope, filters: PortfolioFil
       FROM sums CROSS JOIN renewals`;
 }
 
+async function summarySql(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<Prisma.Sql> {
+  const source = overviewSourceOf(scope, filters);
+  if (source.kind === 'accounts') return summaryOfAccountsSql(scope, filters);
+  const reviewIntervalDays = await readReviewIntervalDays(tx, scope.organizationId);
+  if (source.kind === 'groups') return summaryOfRollupsSql(scope, filters, reviewIntervalDays);
+  if (source.kind === 'renewal-days') return summaryOfRenewalRollupsSql(scope, filters, reviewIntervalDays);
+  return summaryOfArrRollupsSql(scope, filters, source.range, reviewIntervalDays);
+}
+
 async function loadSummary(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<SummaryRow> {
-  const arrRange = arrRollupRange(scope, filters);
-  const sql = filtersSelectGroups(filters)
-    ? summaryOfRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
-    : filtersSelectRenewalDays(scope, filters)
-      ? summaryOfRenewalRollupsSql(scope, filters, await readReviewIntervalDays(tx, scope.organizationId))
-      : arrRange
-        ? summaryOfArrRollupsSql(scope, filters, arrRange, await readReviewIntervalDays(tx, scope.organizationId))
-        : summaryOfAccountsSql(scope, filters);
-  const [row] = await tx.$queryRaw<SummaryRow[]>(sql);
+  const [row] = await tx.$queryRaw<SummaryRow[]>(await summarySql(tx, scope, filters));
   return row!;
 }
 

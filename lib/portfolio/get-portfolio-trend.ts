@@ -4,10 +4,8 @@ import type { PortfolioFilters } from './portfolio-filters';
 import { filteredAccountsCte, type PortfolioScope } from './portfolio-scope';
 import {
   arrRollupConditions,
-  arrRollupRange,
-  filtersSelectGroups,
-  filtersSelectRenewalDays,
   outsideArrRollups,
+  overviewSourceOf,
   renewalRollupConditions,
   rollupConditions,
   rollupMean,
@@ -70,8 +68,16 @@ interface TrendRow {
  * to it (scoreByKey false) is one the planner removes, where a per-account lookup would still run (renewal 60: trend
  * 67 -> 52 ms).
  */
-const accountsOfView = (scope: PortfolioScope, filters: PortfolioFilters) =>
-  filteredAccountsCte(scope, filters, { scoreByKey: filters.band === undefined ? false : undefined });
+const accountsOfView = (scope: PortfolioScope, filters: PortfolioFilters, where?: Prisma.Sql) =>
+  filteredAccountsCte(scope, filters, { scoreByKey: filters.band === undefined ? false : undefined, ...(where ? { where } : {}) });
+
+/** The month rows in the window of each account of `f`, as `p`, looked up by account_period_score's primary key. */
+const monthRowsByKey = (scope: PortfolioScope, since: Prisma.Sql) =>
+  // OFFSET 0 keeps the subquery a per-account lookup the planner cannot turn back into a join.
+  Prisma.sql`f CROSS JOIN LATERAL (
+      SELECT period_start, score, latest_in_quarter FROM account_period_score ap
+       WHERE ap.organization_id = ${scope.organizationId}::uuid AND ap.account_id = f.id AND ap.period_start >= ${since}
+      OFFSET 0) p`;
 
 /**
  * The view's accounts' month rows in the window, as `p`. A renewal window keeps a few thousand accounts at 50,000
@@ -80,13 +86,7 @@ const accountsOfView = (scope: PortfolioScope, filters: PortfolioFilters) =>
  * 77 -> 67 ms). Other views keep most accounts, where the scan and hash join is cheaper.
  */
 function monthRowsOfAccounts(scope: PortfolioScope, filters: PortfolioFilters, since: Prisma.Sql): Prisma.Sql {
-  if (filters.renewal !== undefined) {
-    // OFFSET 0 keeps the subquery a per-account lookup the planner cannot turn back into a join.
-    return Prisma.sql`f CROSS JOIN LATERAL (
-      SELECT period_start, score, latest_in_quarter FROM account_period_score ap
-       WHERE ap.organization_id = ${scope.organizationId}::uuid AND ap.account_id = f.id AND ap.period_start >= ${since}
-      OFFSET 0) p`;
-  }
+  if (filters.renewal !== undefined) return monthRowsByKey(scope, since);
   return Prisma.sql`account_period_score p
       JOIN f ON f.id = p.account_id
      WHERE p.organization_id = ${scope.organizationId}::uuid
@@ -94,64 +94,66 @@ function monthRowsOfAccounts(scope: PortfolioScope, filters: PortfolioFilters, s
 }
 
 /**
+ * Each month's figures over rollup-shaped month rows `rows` (period_start, accounts, score_sum, quarter_accounts,
+ * quarter_score_sum), after the CTEs `ctes`.
+ */
+const monthSumsSql = (rows: Prisma.Sql, ctes: Prisma.Sql = Prisma.empty) => Prisma.sql`
+    ${ctes}
+    SELECT m.period_start::timestamptz AS start, sum(m.accounts)::int AS accounts, ${rollupMean('m.score_sum', 'm.accounts')} AS mean_score,
+           sum(m.quarter_accounts)::int AS quarter_accounts, sum(m.quarter_score_sum) AS quarter_sum
+      FROM (${rows}) m
+     GROUP BY m.period_start
+    HAVING sum(m.accounts) > 0
+     ORDER BY m.period_start`;
+
+/** A month rollup table's rows (alias g) in the trend window. */
+const rollupMonthRows = (table: Prisma.Sql, where: Prisma.Sql, since: Prisma.Sql) => Prisma.sql`
+      SELECT g.period_start, g.accounts, g.score_sum, g.quarter_accounts, g.quarter_score_sum
+        FROM ${table} g
+       WHERE ${where} AND g.period_start >= ${since}`;
+
+/**
  * The month rows of an ARR range: portfolio_arr_period_score's sums for its whole buckets, and the months of its
  * accounts in partly covered buckets, each looked up by primary key (ARR ≥ 20k at 50,000 accounts: the trend's
  * SQL ~100 → ~5 ms).
  */
 function arrTrendSql(scope: PortfolioScope, filters: PortfolioFilters, range: ArrRollupRange, since: Prisma.Sql): Prisma.Sql {
-  return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { where: outsideArrRollups(range, filters), scoreByKey: filters.band === undefined ? false : undefined })},
-    m AS (
-      SELECT g.period_start, g.accounts, g.score_sum, g.quarter_accounts, g.quarter_score_sum
-        FROM portfolio_arr_period_score g
-       WHERE ${arrRollupConditions(scope, filters, range, 'g')} AND g.period_start >= ${since}
+  return monthSumsSql(
+    Prisma.sql`${rollupMonthRows(Prisma.raw('portfolio_arr_period_score'), arrRollupConditions(scope, filters, range, 'g'), since)}
       UNION ALL
       SELECT p.period_start, 1, p.score, p.latest_in_quarter::int, CASE WHEN p.latest_in_quarter THEN p.score ELSE 0 END
-        FROM f CROSS JOIN LATERAL (
-          SELECT period_start, score, latest_in_quarter FROM account_period_score ap
-           WHERE ap.organization_id = ${scope.organizationId}::uuid AND ap.account_id = f.id AND ap.period_start >= ${since}
-          OFFSET 0) p
-    )
-    SELECT m.period_start::timestamptz AS start, sum(m.accounts)::int AS accounts, ${rollupMean('m.score_sum', 'm.accounts')} AS mean_score,
-           sum(m.quarter_accounts)::int AS quarter_accounts, sum(m.quarter_score_sum) AS quarter_sum
-      FROM m
-     GROUP BY m.period_start
-    HAVING sum(m.accounts) > 0
-     ORDER BY m.period_start`;
+        FROM ${monthRowsByKey(scope, since)}`,
+    Prisma.sql`WITH ${accountsOfView(scope, filters, outsideArrRollups(range, filters))}`,
+  );
 }
 
-export async function getPortfolioTrend(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioTrend> {
-  const now = scope.now ?? new Date();
-  const since = Prisma.sql`(${trendWindowStart(now)}::timestamptz AT TIME ZONE 'UTC')::date`;
-  const rollupTable = filtersSelectGroups(filters)
-    ? { table: Prisma.raw('portfolio_group_period_score'), where: rollupConditions(scope, filters, 'g') }
-    : filtersSelectRenewalDays(scope, filters)
-      ? { table: Prisma.raw('portfolio_renewal_period_score'), where: renewalRollupConditions(scope, filters, 'g') }
-      : null;
-  const arrRange = rollupTable ? null : arrRollupRange(scope, filters);
-  // One pass over the narrow month rows: each month's own figures, plus the sums of the rows that are their
-  // account's latest of the quarter, which add up to the quarter's figures.
-  const rows = await tx.$queryRaw<TrendRow[]>(
-    rollupTable
-      ? Prisma.sql`
-    SELECT g.period_start::timestamptz AS start, sum(g.accounts)::int AS accounts, ${rollupMean('g.score_sum', 'g.accounts')} AS mean_score,
-           sum(g.quarter_accounts)::int AS quarter_accounts, sum(g.quarter_score_sum) AS quarter_sum
-      FROM ${rollupTable.table} g
-     WHERE ${rollupTable.where} AND g.period_start >= ${since}
-     GROUP BY g.period_start
-    HAVING sum(g.accounts) > 0
-     ORDER BY g.period_start`
-      : arrRange
-        ? arrTrendSql(scope, filters, arrRange, since)
-        : Prisma.sql`
+/** The trend's statement for the filters' overview source (see overviewSourceOf). */
+function trendSql(scope: PortfolioScope, filters: PortfolioFilters, since: Prisma.Sql): Prisma.Sql {
+  const source = overviewSourceOf(scope, filters);
+  switch (source.kind) {
+    case 'groups':
+      return monthSumsSql(rollupMonthRows(Prisma.raw('portfolio_group_period_score'), rollupConditions(scope, filters, 'g'), since));
+    case 'renewal-days':
+      return monthSumsSql(rollupMonthRows(Prisma.raw('portfolio_renewal_period_score'), renewalRollupConditions(scope, filters, 'g'), since));
+    case 'arr-buckets':
+      return arrTrendSql(scope, filters, source.range, since);
+    case 'accounts':
+      return Prisma.sql`
     WITH ${accountsOfView(scope, filters)}
     SELECT p.period_start::timestamptz AS start, count(*)::int AS accounts, avg(p.score) AS mean_score,
            count(*) FILTER (WHERE p.latest_in_quarter)::int AS quarter_accounts,
            sum(p.score) FILTER (WHERE p.latest_in_quarter) AS quarter_sum
       FROM ${monthRowsOfAccounts(scope, filters, since)}
      GROUP BY p.period_start
-     ORDER BY p.period_start`,
-  );
+     ORDER BY p.period_start`;
+  }
+}
+
+export async function getPortfolioTrend(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<PortfolioTrend> {
+  const since = Prisma.sql`(${trendWindowStart(scope.now ?? new Date())}::timestamptz AT TIME ZONE 'UTC')::date`;
+  // One pass over the narrow month rows: each month's own figures, plus the sums of the rows that are their
+  // account's latest of the quarter, which add up to the quarter's figures.
+  const rows = await tx.$queryRaw<TrendRow[]>(trendSql(scope, filters, since));
   const month = rows.map((row) => ({ period: periodKey(row.start, 'month'), start: row.start, accounts: row.accounts, meanScore: row.mean_score }));
   const quarters = new Map<string, { start: Date; accounts: number; sum: number }>();
   for (const row of rows) {

@@ -104,6 +104,24 @@ export function filtersSelectGroups(filters: PortfolioFilters): boolean {
 }
 
 /**
+ * What an overview (summary and trend) of these filters reads: the group rollups, the renewal rollups, the ARR
+ * rollups (plus the accounts of partly covered buckets), or every account of the view. Decided once, here, so the
+ * summary and the trend always take the same path.
+ */
+export type OverviewSource =
+  | { kind: 'groups' }
+  | { kind: 'renewal-days' }
+  | { kind: 'arr-buckets'; range: ArrRollupRange }
+  | { kind: 'accounts' };
+
+export function overviewSourceOf(scope: PortfolioScope, filters: PortfolioFilters): OverviewSource {
+  if (filtersSelectGroups(filters)) return { kind: 'groups' };
+  if (filtersSelectRenewalDays(scope, filters)) return { kind: 'renewal-days' };
+  const range = arrRollupRange(scope, filters);
+  return range ? { kind: 'arr-buckets', range } : { kind: 'accounts' };
+}
+
+/**
  * The WHERE conditions on a rollup table `alias` for the scope and filters (a CSM's owner filter is themselves).
  * Call only when filtersSelectGroups holds: the other filters have no column here.
  */
