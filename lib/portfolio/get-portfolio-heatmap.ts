@@ -130,8 +130,7 @@ async function getAccountHeatmap(
   // Every account (the CSV export), in the pages' order.
   const selectAll = () => tx.$queryRaw<RawRow[]>`
     WITH ${accountsWithTargetsCte(scope, filters)}
-    SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
-           ${Prisma.join(cells, ', ')}
+    SELECT ${accountRowColumns(cells)}
       FROM ft f
      ORDER BY ${order} f.name COLLATE "C", f.id`;
   // A page: the view's accounts are sorted on their sort key alone and cut, and only the page's rows are then read
@@ -149,11 +148,9 @@ async function getAccountHeatmap(
       SELECT f.*, page.total_rows, page.assessed_rows, ${TARGET_COLUMNS}
         FROM page
         JOIN f ON f.id = page.id
-        LEFT JOIN t ts ON ts.segment_id = f.segment_id
-        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
+        ${targetJoins('f')}
     )
-    SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
-           ${Prisma.join(cells, ', ')}, f.total_rows, f.assessed_rows
+    SELECT ${accountRowColumns(cells)}, f.total_rows, f.assessed_rows
       FROM ft f
      ORDER BY ${order} f.name COLLATE "C", f.id`;
   if (accountRows !== 'all' && params.sort === 'score' && fromRollups) {
@@ -220,11 +217,9 @@ async function accountHeatmapPageByScore(
     ft AS (
       SELECT f.*, ${TARGET_COLUMNS}
         FROM (SELECT * FROM scored UNION ALL SELECT * FROM unscored) f
-        LEFT JOIN t ts ON ts.segment_id = f.segment_id
-        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
+        ${targetJoins('f')}
     )
-    SELECT f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
-           ${Prisma.join(cells, ', ')}, totals.total_rows, totals.assessed_rows, place.page
+    SELECT ${accountRowColumns(cells)}, totals.total_rows, totals.assessed_rows, place.page
       FROM ft f CROSS JOIN totals CROSS JOIN place
      ORDER BY f.part, f.score ${direction}, f.name COLLATE "C", f.id`;
   return {
@@ -263,8 +258,7 @@ function groupHeatmapSql(scope: PortfolioScope, filters: PortfolioFilters, by: G
     gt AS (
       SELECT g.*, ${TARGET_COLUMNS}
         FROM groups g
-        LEFT JOIN t ts ON ts.segment_id = g.segment_id
-        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
+        ${targetJoins('g')}
     ),
     g AS (
       SELECT ${GROUP_KEY[by]} AS key, ${scope.organizationId}::uuid AS org,
@@ -295,6 +289,16 @@ const TARGET_COLUMNS = Prisma.join(
   ', ',
 );
 
+/** Joins rows `alias` (with a segment_id) to their segment's targets (ts) and the defaults (td): TARGET_COLUMNS' inputs. */
+const targetJoins = (alias: 'f' | 'g') =>
+  Prisma.sql`LEFT JOIN t ts ON ts.segment_id = ${Prisma.raw(alias)}.segment_id
+        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true`;
+
+/** An account row of the heatmap from accounts-with-targets rows `f`, with the component cells `cells`. */
+const accountRowColumns = (cells: Prisma.Sql[]) =>
+  Prisma.sql`f.id AS key, f.name AS label, 1 AS accounts, (f.score IS NOT NULL)::int AS assessed, f.score AS mean_score,
+           ${Prisma.join(cells, ', ')}`;
+
 /** `ft`: the view's accounts (`f`) with today's target per component (segment override, else default, else 100). */
 function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
   return Prisma.sql`${filteredAccountsCte(scope, filters)},
@@ -302,8 +306,7 @@ function accountsWithTargetsCte(scope: PortfolioScope, filters: PortfolioFilters
     ft AS (
       SELECT f.*, ${TARGET_COLUMNS}
         FROM f
-        LEFT JOIN t ts ON ts.segment_id = f.segment_id
-        LEFT JOIN (SELECT * FROM t WHERE segment_id IS NULL) td ON true
+        ${targetJoins('f')}
     )`;
 }
 
