@@ -160,23 +160,35 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
  */
 function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
+  return rollupSummarySql(now, {
+    ctes: filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) }),
+    renewing: Prisma.sql`${rollupConditions(scope, filters, 'r')} AND ${renewingWithin90(filters, now)}`,
+    sums: Prisma.sql`SELECT * FROM portfolio_group_score g WHERE ${rollupConditions(scope, filters, 'g')}`,
+    staleCount: Prisma.sql`SELECT count(*) FROM stale`,
+  });
+}
+
+/**
+ * The rollup paths' summary statement: `sums` (rollup-shaped rows) read with groupSummaryColumns, the renewals at
+ * risk from account_renewal_risk rows `r` matching `renewing`, and `staleCount`, after the CTEs `ctes`.
+ */
+function rollupSummarySql(now: Date, parts: { ctes: Prisma.Sql; renewing: Prisma.Sql; sums: Prisma.Sql; staleCount: Prisma.Sql }): Prisma.Sql {
   return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) })},
+    WITH ${parts.ctes},
     renewing AS (
       SELECT r.band, r.renewal_date, r.arr
         FROM account_renewal_risk r
-       WHERE ${rollupConditions(scope, filters, 'r')}
-         AND ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`}
+       WHERE ${parts.renewing}
     ),
-    sums AS (
-      SELECT ${groupSummaryColumns()}
-        FROM portfolio_group_score g
-       WHERE ${rollupConditions(scope, filters, 'g')}
-    ),
+    sums AS (SELECT ${groupSummaryColumns()} FROM (${parts.sums}) g),
     renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
-    SELECT sums.*, (SELECT count(*) FROM stale)::int AS stale, renewals.*
+    SELECT sums.*, (${parts.staleCount})::int AS stale, renewals.*
       FROM sums CROSS JOIN renewals`;
 }
+
+/** account_renewal_risk rows `r` renewing within 90 days, or none when the band filter leaves no renewal at risk. */
+const renewingWithin90 = (filters: PortfolioFilters, now: Date) =>
+  noRenewalsAtRisk(filters) ? Prisma.sql`false` : Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`;
 
 /**
  * The same figures for an ARR range (and perhaps a band): portfolio_arr_score's rows for the buckets the range covers
@@ -190,29 +202,19 @@ function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters
     filters.arrMin !== undefined ? Prisma.sql`r.arr >= ${filters.arrMin}::float8` : null,
     filters.arrMax !== undefined ? Prisma.sql`r.arr <= ${filters.arrMax}::float8` : null,
   ].filter((condition): condition is Prisma.Sql => condition !== null);
-  return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { inline: true })},
-    ${filteredAccountsCte(scope, filters, { name: 'outside', inline: true, sharesSettings: true, where: outsideArrRollups(range, filters) })},
-    renewing AS (
-      SELECT r.band, r.renewal_date, r.arr
-        FROM account_renewal_risk r
-       WHERE ${rollupConditions(scope, filters, 'r')} AND ${Prisma.join(arrConditions, ' AND ')}
-         AND ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`}
-    ),
-    sums AS (
-      SELECT ${groupSummaryColumns()}
-        FROM (SELECT g.band, ${ROLLUP_SUM_COLUMNS}
+  return rollupSummarySql(now, {
+    ctes: Prisma.sql`${filteredAccountsCte(scope, filters, { inline: true })},
+    ${filteredAccountsCte(scope, filters, { name: 'outside', inline: true, sharesSettings: true, where: outsideArrRollups(range, filters) })}`,
+    renewing: Prisma.sql`${rollupConditions(scope, filters, 'r')} AND ${Prisma.join(arrConditions, ' AND ')} AND ${renewingWithin90(filters, now)}`,
+    sums: Prisma.sql`SELECT g.band, ${ROLLUP_SUM_COLUMNS}
                 FROM portfolio_arr_score g
                WHERE ${arrRollupConditions(scope, filters, range, 'g')}
               UNION ALL
               SELECT outside.band::band, ${ACCOUNT_ROLLUP_SUMS}
                 FROM outside
-               GROUP BY outside.band) g
-    ),
-    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
-    SELECT sums.*, (SELECT count(*) FROM f WHERE ${staleBeforeSql(now, reviewIntervalDays, Prisma.sql`f.submitted_at`)})::int AS stale,
-           renewals.*
-      FROM sums CROSS JOIN renewals`;
+               GROUP BY outside.band`,
+    staleCount: Prisma.sql`SELECT count(*) FROM f WHERE ${staleBeforeSql(now, reviewIntervalDays, Prisma.sql`f.submitted_at`)}`,
+  });
 }
 
 /**
@@ -222,21 +224,12 @@ function summaryOfArrRollupsSql(scope: PortfolioScope, filters: PortfolioFilters
  */
 function summaryOfRenewalRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, reviewIntervalDays: number): Prisma.Sql {
   const now = scope.now ?? new Date();
-  return Prisma.sql`
-    WITH ${filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays), scoreByKey: false })},
-    renewing AS (
-      SELECT r.band, r.renewal_date, r.arr
-        FROM account_renewal_risk r
-       WHERE ${noRenewalsAtRisk(filters) ? Prisma.sql`false` : renewalRollupConditions(scope, filters, 'r')}
-    ),
-    sums AS (
-      SELECT ${groupSummaryColumns()}
-        FROM portfolio_renewal_score g
-       WHERE ${renewalRollupConditions(scope, filters, 'g')}
-    ),
-    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
-    SELECT sums.*, (SELECT count(*) FROM stale)::int AS stale, renewals.*
-      FROM sums CROSS JOIN renewals`;
+  return rollupSummarySql(now, {
+    ctes: filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays), scoreByKey: false }),
+    renewing: noRenewalsAtRisk(filters) ? Prisma.sql`false` : renewalRollupConditions(scope, filters, 'r'),
+    sums: Prisma.sql`SELECT * FROM portfolio_renewal_score g WHERE ${renewalRollupConditions(scope, filters, 'g')}`,
+    staleCount: Prisma.sql`SELECT count(*) FROM stale`,
+  });
 }
 
 async function summarySql(tx: Tx, scope: PortfolioScope, filters: PortfolioFilters): Promise<Prisma.Sql> {
