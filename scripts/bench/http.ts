@@ -17,8 +17,9 @@
  * measure warm (cache-hit) requests after their first. `--cold <rounds>` measures misses instead, and only them:
  * each round bumps the organisation's data version (a no-op segment rename as the owner with app.org_id set, which
  * fires the version trigger), then sends a batch of distinct portfolio pages at once (every one a miss), timed per
- * request: 8 different filter combinations of the overview, then 8 different pages (heatmaps, team views,
- * overview), then one whole-book overview alone (1 client); `--only <text>` keeps the batches whose label contains
+ * request: 8 different filter combinations of the overview as filter changes (the RSC payload the browser's
+ * router fetches; scripts/bench/navigation-request.ts), the same 8 as first loads (HTML documents), then 8 different
+ * pages (heatmaps, team views, overview), then one whole-book overview alone (1 client); `--only <text>` keeps the batches whose label contains
  * it (e.g. `--only "8 distinct at once"`: the overview batch). `--warm-up` requests every page scenario's URL(s) once
  * before timing it, so the figures are cache hits only (warm).
  *
@@ -32,6 +33,7 @@ import { parseEnv } from '@/lib/env';
 import { allQuestionIds, DSCE_V1, type Answer } from '@/lib/framework';
 import { percentile } from './percentile';
 import { arg } from './arg';
+import { navigationRequest } from './navigation-request';
 import { serverActionIds } from '../../tests/helpers/server-action-ids';
 
 const base = arg('base', 'http://127.0.0.1:3000');
@@ -92,7 +94,8 @@ async function run(
   let finished!: Promise<void>;
   if (warmUp) {
     for (const request of requests) {
-      await (await fetch(`${base}${request.path}`, { headers: options.headersFor?.(0) ?? {} })).arrayBuffer();
+      const headers = { ...(request.headers as Record<string, string> | undefined), ...options.headersFor?.(0) };
+      await (await fetch(`${base}${request.path}`, { headers })).arrayBuffer();
     }
   }
   await warmUpClient(requests[0]!, options.headersFor?.(0) ?? {});
@@ -203,8 +206,11 @@ async function main(): Promise<void> {
         `${o}/portfolio`, `${o}/portfolio/heatmap?by=segment`, `${o}/portfolio/heatmap?by=owner`, `${o}/portfolio/heatmap?by=stage`,
         `${o}/portfolio/heatmap?by=account`, `${o}/portfolio/team`, `${o}/portfolio/team?band=critical`, `${o}/portfolio?band=at_risk`,
       ];
-      const batches: [string, string[]][] = [
-        ['cold: overview filter changes (8 distinct at once)', filterQueries.map((query) => `${o}/portfolio?${query}`)],
+      const batches: [label: string, urls: string[], kind?: 'navigation'][] = [
+        // As the browser sends a filter change: the new page's RSC payload, not an HTML document.
+        ['cold: overview filter changes (8 distinct at once)', filterQueries.map((query) => `${o}/portfolio?${query}`), 'navigation'],
+        // The same eight views as first loads (typed or shared links): whole HTML documents.
+        ['cold: overview first loads (8 distinct at once)', filterQueries.map((query) => `${o}/portfolio?${query}`)],
         ['cold: page mix (8 distinct pages at once)', pageMix],
         ['cold: overview whole book (1 client)', [`${o}/portfolio`]],
         // Each filter set alone: what one miss costs without the others competing for the two cores.
@@ -212,7 +218,7 @@ async function main(): Promise<void> {
           ? filterQueries.slice(1).map((query): [string, string[]] => [`cold: overview ${query.replace(segment.id, 'S').replace(stage.id, 'T')} (1 client)`, [`${o}/portfolio?${query}`]])
           : []),
       ];
-      for (const [label, urls] of batches) {
+      for (const [label, urls, kind] of batches) {
         if (only && !label.includes(only)) continue;
         const outcome: Outcome = { label, timings: [], errors: 0 };
         for (let round = 0; round < coldRounds; round += 1) {
@@ -221,10 +227,11 @@ async function main(): Promise<void> {
             await tx.$executeRaw`UPDATE segment SET name = name WHERE organization_id = ${org.id}::uuid AND id = ${segment.id}::uuid`;
           });
           await Promise.all(urls.map(async (url) => {
+            const request = kind === 'navigation' ? await navigationRequest(url) : { url, headers: {} };
             const started = performance.now();
-            const response = await fetch(`${base}${url}`, { headers: { cookie: leaderCookie } });
+            const response = await fetch(`${base}${request.url}`, { headers: { ...request.headers, cookie: leaderCookie }, redirect: 'manual' });
             await response.arrayBuffer();
-            if (response.status >= 400) outcome.errors += 1;
+            if (response.status !== 200) outcome.errors += 1;
             else outcome.timings.push(performance.now() - started);
           }));
         }
@@ -238,12 +245,18 @@ async function main(): Promise<void> {
       report(await run([{ label, method: 'GET', path: url }], { headersFor: () => ({ cookie: leaderCookie }) }));
     }
 
-    // A filter change: every request a different filter combination, as a leader clicking through filters.
+    // A filter change: every request a different filter combination, as a leader clicking through filters. Sent as
+    // the browser sends it (the RSC payload of the new view); checked once first, as a redirect would time nothing.
     const filterUrls = ['', `segment=${segment.id}`, 'band=critical', `stage=${stage.id}`, 'renewal=60', 'arrMin=20000', 'band=engaged', `segment=${segment.id}&band=at_risk`];
     if (!only || 'portfolio: filter changes'.includes(only)) {
+      const navigations = await Promise.all(filterUrls.map((query) => navigationRequest(`${o}/portfolio?${query}`)));
+      const probe = await fetch(`${base}${navigations[0]!.url}`, { headers: { ...navigations[0]!.headers, cookie: leaderCookie }, redirect: 'manual' });
+      await probe.arrayBuffer();
+      if (probe.status !== 200) throw new Error(`A filter change answered ${probe.status}, not an RSC payload.`);
       report(await run(
-        filterUrls.map((query, i) => ({ label: 'portfolio: filter changes (8 combinations, round-robin)', method: 'GET' as const, path: `${o}/portfolio?${query}&_=${i}` })),
-        { headersFor: () => ({ cookie: leaderCookie }) },
+        // Each request carries all its headers: autocannon does not merge a request's own headers with the client's.
+        navigations.map(({ url, headers }) => ({ label: 'portfolio: filter changes (8 combinations, round-robin)', method: 'GET' as const, path: url, headers: { ...headers, cookie: leaderCookie } })),
+        {},
       ));
     }
 
