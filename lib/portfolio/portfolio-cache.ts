@@ -90,7 +90,12 @@ export async function readPortfolioViews<T extends readonly unknown[]>(
   const results = await Promise.all(
     (views as readonly PortfolioView<unknown>[]).map((view) =>
       cache.getOrCompute(portfolioCacheKey(scope, version, view, filters), () =>
-        withTenant(prisma, tenant, (tx) => view.compute(tx, scope, filters), { timeout: COMPUTE_TIMEOUT_MS, parallelQuery: false }),
+        // One instant per computation: a view reads the clock in several statements (today's date for renewal
+        // windows, the staleness cut-off), and a computation crossing UTC midnight must not mix two days.
+        withTenant(prisma, tenant, (tx) => view.compute(tx, { ...scope, now: scope.now ?? new Date() }, filters), {
+          timeout: COMPUTE_TIMEOUT_MS,
+          parallelQuery: false,
+        }),
       ),
     ),
   );

@@ -320,6 +320,20 @@ describe('the portfolio cache', () => {
     expect(new Set(results).size).toBe(1);
   });
 
+  it('evaluates a computation at one instant, which does not split the cache', async () => {
+    const cache = new PortfolioCache();
+    // Each SQL builder reads `scope.now ?? new Date()`: unpinned, statements of one computation could straddle
+    // midnight and filter renewals by one day while counting them by the next.
+    const clock: PortfolioView<Date | undefined> = { name: 'clock-probe', compute: async (_tx, scope) => scope.now };
+    const before = Date.now();
+    const first = await read(cache, 'leader', clock);
+    expect(first).toBeInstanceOf(Date);
+    expect(first!.getTime()).toBeGreaterThanOrEqual(before);
+    expect(first!.getTime()).toBeLessThanOrEqual(Date.now());
+    // The pinned instant is the computation's, not the key's: the next read is a hit.
+    expect(await read(cache, 'leader', clock)).toBe(first);
+  });
+
   it('computes without parallel workers, and leaves the connection as it found it', async () => {
     const setting = (tx: Tx) =>
       tx.$queryRaw<{ value: string }[]>`SELECT current_setting('max_parallel_workers_per_gather') AS value`.then(([row]) => row!.value);

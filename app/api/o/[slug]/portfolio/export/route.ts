@@ -12,8 +12,10 @@ export const GET = organizationRoute<{ slug: string }>({
   permission: 'portfolio.read',
   handler: async (request, access) => {
     const search = new URL(request.url).searchParams;
-    const { dataset, csv } = await inOrganization(access, (tx) => exportPortfolioCsv(tx, portfolioScopeFor(access), search));
-    const day = new Date().toISOString().slice(0, 10);
+    // One instant for every figure of the file and for its name (see readPortfolioViews).
+    const now = new Date();
+    const { dataset, csv } = await inOrganization(access, (tx) => exportPortfolioCsv(tx, portfolioScopeFor(access, now), search));
+    const day = now.toISOString().slice(0, 10);
     return new Response(csv, {
       headers: {
         'Content-Type': 'text/csv; charset=utf-8',
