@@ -1,6 +1,6 @@
 'use client';
 
-import { BAND_LABELS } from '@/components/ui/band-badge';
+import { BandBadge } from '@/components/ui/band-badge';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';
 import { formatScore } from '@/lib/scoring/format';
 
@@ -44,7 +44,7 @@ export function AccountListRows({ rows, basePath }: { rows: AccountListRowData[]
           <td className="date">{row.renewalDate}</td>
           <td className="score">{formatScore(row.score)}</td>
           <td className="gap">{formatScore(row.gap)}</td>
-          <td>{row.band ? <span className={`band ${row.band}`}>{BAND_LABELS[row.band]}</span> : 'Not assessed'}</td>
+          <td>{row.band ? <BandBadge band={row.band} /> : 'Not assessed'}</td>
           <td className="date">
             {row.lastAssessedAt ?? 'Never'}
             {row.stale ? <span className="stale">Stale</span> : null}
