@@ -8,3 +8,5 @@ export const formatMoney = (value: number | null) => (value === null ? '—' : m
 export const formatDay = (date: Date | null) => (date ? day.format(date) : '—');
 export const formatPoints = formatScore;
 export const formatSigned = (value: number | null) => (value === null ? '—' : `${value > 0 ? '+' : ''}${formatScore(value)}`);
+/** How far off a date is, in whole days from today: "today", "tomorrow", "in 12 days". */
+export const formatDaysAhead = (days: number) => (days === 0 ? 'today' : days === 1 ? 'tomorrow' : `in ${days} days`);

@@ -4,7 +4,7 @@ import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { PortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
 import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
-import { formatDay, formatMoney, formatPoints, formatSigned } from './format';
+import { formatDay, formatDaysAhead, formatMoney, formatPoints, formatSigned } from './format';
 import { BandChart, ComponentChart, LeverChart, TrendChart } from './portfolio-charts';
 import { PortfolioEmpty } from './portfolio-empty';
 
@@ -143,7 +143,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                     {overview.renewals.map((r) => (
                       <tr key={r.accountId}>
                         <td className={tdClasses}>{r.name}<div className="text-xs text-ink-muted">{r.owner ?? 'Unassigned'}</div></td>
-                        <td className={tdClasses}>{formatDay(r.renewalDate)}<div className="text-xs text-ink-muted">in {r.daysToRenewal} days</div></td>
+                        <td className={tdClasses}>{formatDay(r.renewalDate)}<div className="text-xs text-ink-muted">{formatDaysAhead(r.daysToRenewal)}</div></td>
                         <td className={tdClasses}><BandBadge band={r.band} /></td>
                         <td className={tdClasses}>{formatPoints(r.score)}</td>
                         <td className={tdClasses}>{formatMoney(r.arr)}</td>
