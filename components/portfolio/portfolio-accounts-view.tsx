@@ -49,7 +49,7 @@ export function PortfolioAccountsView({
               {list.rows.map((row) => (
                 <tr key={row.id}>
                   <th scope="row" className={rowHeaderClasses}>
-                    <a href={`/o/${slug}/accounts?q=${encodeURIComponent(row.name)}`}>{row.name}</a>
+                    <a href={`/o/${slug}/accounts/${row.id}`}>{row.name}</a>
                   </th>
                   <td className={tdClasses}>{row.owner ?? 'Unassigned'}</td>
                   <td className={tdClasses}>{row.segment ?? '—'}</td>

@@ -15,6 +15,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
   const csv = (dataset: string) => portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset });
   const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
     portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
+  const account = (accountId: string) => `/o/${slug}/accounts/${accountId}`;
   // Drill-down links are plain <a> (no next/link client reference, props and viewport prefetch per link).
   const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
   const components = overview.components.map((c) => ({ ...c, name: COMPONENT_NAMES[c.slug] }));
@@ -142,7 +143,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                   <tbody>
                     {overview.renewals.map((r) => (
                       <tr key={r.accountId}>
-                        <td className={tdClasses}>{r.name}<div className="text-xs text-ink-muted">{r.owner ?? 'Unassigned'}</div></td>
+                        <td className={tdClasses}><a href={account(r.accountId)} className={linkClasses}>{r.name}</a><div className="text-xs text-ink-muted">{r.owner ?? 'Unassigned'}</div></td>
                         <td className={tdClasses}>{formatDay(r.renewalDate)}<div className="text-xs text-ink-muted">{formatDaysAhead(r.daysToRenewal)}</div></td>
                         <td className={tdClasses}><BandBadge band={r.band} /></td>
                         <td className={tdClasses}>{formatPoints(r.score)}</td>
@@ -165,7 +166,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
               <tbody>
                 {[...overview.movers.up, ...overview.movers.down].map((m) => (
                   <tr key={m.accountId}>
-                    <td className={tdClasses}>{m.name}</td>
+                    <td className={tdClasses}><a href={account(m.accountId)} className={linkClasses}>{m.name}</a></td>
                     <td className={tdClasses}>{formatPoints(m.previous)}</td>
                     <td className={tdClasses}>{formatPoints(m.latest)}</td>
                     <td className={`${tdClasses} font-medium ${m.delta > 0 ? 'text-band-desired-ink' : 'text-band-critical-ink'}`}>{formatSigned(m.delta)}</td>

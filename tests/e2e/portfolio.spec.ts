@@ -26,6 +26,10 @@ test('a leader reads the overview, filters by segment, drills into a heatmap cel
   const bandTable = page.locator('details').filter({ hasText: 'Critical' }).first();
   await bandTable.locator('summary').click();
   await expect(bandTable.getByRole('link', { name: 'Critical' })).toBeVisible();
+  // A mover (the demo book has a year of reassessments) links to its account's page.
+  const moversCard = page.locator('div').filter({ has: page.getByRole('heading', { name: 'Biggest movers' }) }).filter({ has: page.locator('tbody') }).last();
+  const mover = moversCard.locator('tbody a').first();
+  await expect(mover).toHaveAttribute('href', new RegExp(`^/o/${slug}/accounts/[0-9a-f-]{36}$`));
 
   // Filter by segment: the URL carries it (a shareable link).
   const segment = page.getByLabel('Segment');
@@ -47,6 +51,16 @@ test('a leader reads the overview, filters by segment, drills into a heatmap cel
   await expect(page).toHaveURL(new RegExp(`segment=${segmentId}`));
   await expect(page.getByRole('heading', { name: /Accounts behind/ })).toBeVisible();
   expect(await page.locator('tbody tr').count()).toBeGreaterThanOrEqual(accountsInCell);
+  // Each row leads to that account's own page (names need not be unique).
+  const firstAccount = page.locator('tbody tr th a').first();
+  const accountHref = (await firstAccount.getAttribute('href'))!;
+  expect(accountHref).toMatch(new RegExp(`^/o/${slug}/accounts/[0-9a-f-]{36}$`));
+  const accountName = (await firstAccount.textContent())!;
+  await firstAccount.click();
+  await expect(page).toHaveURL(new RegExp(`${accountHref}$`));
+  await expect(page.getByRole('heading', { level: 1, name: accountName })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByRole('heading', { name: /Accounts behind/ })).toBeVisible();
 
   // CSV export of the drill-down list.
   const downloadPromise = page.waitForEvent('download');
