@@ -98,6 +98,14 @@ export function renewalRollupConditions(scope: PortfolioScope, filters: Portfoli
   );
 }
 
+/**
+ * Whether the filters leave the renewal rollups' keys enough (migration 20261204200000: organisation, renewal date,
+ * band): no owner (a CSM's own book has one), segment or stage.
+ */
+export function filtersSelectBands(scope: PortfolioScope, filters: PortfolioFilters): boolean {
+  const { owner, segment, stage } = effectiveFilters(scope, filters);
+  return [owner, segment, stage].every((value) => value === undefined);
+}
 /** Whether the filters select whole rollup groups. */
 export function filtersSelectGroups(filters: PortfolioFilters): boolean {
   return filters.renewal === undefined && filters.arrMin === undefined && filters.arrMax === undefined;

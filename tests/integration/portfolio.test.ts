@@ -711,6 +711,35 @@ describe('portfolio on a generated book with known answers', () => {
     await dates(before);
   });
 
+  it('counts two renewals at risk on one day, the last of 90, and none on the day after', async () => {
+    // Without an owner, segment or stage filter, the overview reads the renewals at risk from the renewal rollups
+    // (accounts per day and band), not one row per account.
+    const before = ref.accounts.map((a): [string, Date | null] => [a.entry.accountId, a.renewalDate]);
+    const risky = ref.accounts.filter(({ entry }) => entry.latest && ['at_risk', 'critical'].includes(bandFor(entry.latest.score, ref.thresholds)));
+    const bandOf = (account: (typeof risky)[number]) => bandFor(account.entry.latest!.score, ref.thresholds);
+    const pairBand = (['at_risk', 'critical'] as const).find((band) => risky.filter((a) => bandOf(a) === band).length >= 2);
+    expect(pairBand, 'two at-risk or critical accounts of one band').toBeDefined();
+    const sameBand = risky.filter((a) => bandOf(a) === pairBand).slice(0, 2);
+    const others = risky.filter((account) => !sameBand.includes(account));
+    expect(others.length, 'a third at-risk or critical account').toBeGreaterThanOrEqual(1);
+    const today = utcDay(NOW);
+    const on = (days: number) => new Date(today + days * DAY);
+    await withTenant(db.appPrisma, { organizationId: gen.orgId, userId: gen.admin }, async (tx) => {
+      const moves: [string, Date][] = [
+        [sameBand[0]!.entry.accountId, on(90)], [sameBand[1]!.entry.accountId, on(90)], [others[0]!.entry.accountId, on(91)],
+      ];
+      for (const [id, date] of moves) await tx.account.update({ where: { organizationId_id: { organizationId: gen.orgId, id } }, data: { renewalDate: date } });
+    });
+    ref = await loadReference(db.prisma, gen.orgId);
+    for (const raw of [{}, { band: 'at_risk' }, { band: 'critical' }, { renewal: '90' }, { renewal: '60', band: pairBand! }]) {
+      await expectOverviewMatches(ref, scope, parsePortfolioFilters(raw));
+    }
+    await withTenant(db.appPrisma, { organizationId: gen.orgId, userId: gen.admin }, async (tx) => {
+      for (const [id, date] of before) await tx.account.update({ where: { organizationId_id: { organizationId: gen.orgId, id } }, data: { renewalDate: date } });
+    });
+    ref = await loadReference(db.prisma, gen.orgId);
+  });
+
   it('a CSM sees their own book only', async () => {
     const csm: PortfolioScope = { ...scope, userId: gen.csmB, ownOnly: true };
     const overview = await run(gen.orgId, gen.csmB, (tx) => getPortfolioOverview(tx, csm, parsePortfolioFilters({ owner: gen.csmA })));
