@@ -2,9 +2,9 @@ import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
 import { Card } from '@/components/ui/card';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { PortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
-import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
+import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, renewalWindowLinks, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
-import { formatDay, formatDaysAhead, formatMoney, formatPoints, formatSigned } from './format';
+import { formatCount, formatDay, formatDaysAhead, formatMoney, formatPoints, formatSigned } from './format';
 import { BandChart, ComponentChart, LeverChart, TrendChart } from './portfolio-charts';
 import { PortfolioEmpty } from './portfolio-empty';
 
@@ -27,9 +27,9 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
       <dl className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <Kpi label="Portfolio score (mean)" value={formatPoints(overview.meanScore)} href={csv('summary')} />
         <Kpi label="ARR-weighted score" value={formatPoints(overview.arrWeightedScore)} />
-        <Kpi label="Accounts assessed" value={`${overview.assessed} of ${overview.accounts}`} />
-        <Kpi label="Never assessed" value={String(overview.neverAssessed)} />
-        <Kpi label="Stale assessments" value={String(overview.stale)} />
+        <Kpi label="Accounts assessed" value={`${formatCount(overview.assessed)} of ${formatCount(overview.accounts)}`} />
+        <Kpi label="Never assessed" value={formatCount(overview.neverAssessed)} />
+        <Kpi label="Stale assessments" value={formatCount(overview.stale)} />
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -45,7 +45,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                 <thead><tr><th className={thClasses}>Period</th><th className={thClasses}>Accounts</th><th className={thClasses}>Mean score</th></tr></thead>
                 <tbody>
                   {overview.trend[period].map((p) => (
-                    <tr key={p.period}><td className={tdClasses}>{p.period}</td><td className={tdClasses}>{p.accounts}</td><td className={tdClasses}>{formatPoints(p.meanScore)}</td></tr>
+                    <tr key={p.period}><td className={tdClasses}>{p.period}</td><td className={tdClasses}>{formatCount(p.accounts)}</td><td className={tdClasses}>{formatPoints(p.meanScore)}</td></tr>
                   ))}
                 </tbody>
               </table>
@@ -67,7 +67,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                 {bands.map((b) => (
                   <tr key={b.band}>
                     <td className={tdClasses}><a href={drill({ band: b.band })} className={linkClasses}>{b.label}</a></td>
-                    <td className={tdClasses}>{b.accounts}</td>
+                    <td className={tdClasses}>{formatCount(b.accounts)}</td>
                     <td className={tdClasses}>{formatMoney(b.arr)}</td>
                   </tr>
                 ))}
@@ -112,7 +112,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                   <td className={tdClasses}>{formatPoints(c.meanCurrent)}</td>
                   <td className={tdClasses}>{formatPoints(c.meanGap)}</td>
                   <td className={tdClasses}>{formatPoints(c.leverSum)}</td>
-                  <td className={tdClasses}>{c.included}</td>
+                  <td className={tdClasses}>{formatCount(c.included)}</td>
                 </tr>
               ))}
             </tbody>
@@ -127,11 +127,18 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
           csvHref={csv('renewals')}
           table={
             <>
-              <ul className="mb-3 flex flex-wrap gap-3 text-sm">
-                {overview.renewalWindows.map((w) => (
+              {/* Each count links to exactly its accounts: the drill-down lists one band of one window. */}
+              <ul className="mb-3 flex flex-col gap-1 text-sm">
+                {renewalWindowLinks(overview.renewalWindows, filters).map((w) => (
                   <li key={w.days}>
-                    <a href={drill({ renewal: w.days })} className={linkClasses}>{w.accounts} in {w.days} days</a>{' '}
+                    <span className="font-medium text-ink">{formatCount(w.accounts)} in {w.days} days</span>{' '}
                     <span className="text-ink-muted">({formatMoney(w.arr)})</span>
+                    {w.links.map(({ band, accounts }, i) => (
+                      <span key={band}>
+                        {i === 0 ? ': ' : ', '}
+                        <a href={drill({ renewal: w.days, band })} className={linkClasses}>{formatCount(accounts)} {BAND_LABELS[band].toLowerCase()}</a>
+                      </span>
+                    ))}
                   </li>
                 ))}
               </ul>

@@ -128,6 +128,7 @@ function overviewRows(overview: Awaited<ReturnType<typeof getPortfolioOverview>>
         ['total_arr', overview.totalArr],
         ...overview.renewalWindows.map((w) => [`renewals_at_risk_${w.days}d`, w.accounts]),
         ...overview.renewalWindows.map((w) => [`renewals_at_risk_${w.days}d_arr`, w.arr]),
+        ...overview.renewalWindows.flatMap((w) => [[`renewals_at_risk_${w.days}d_band_at_risk`, w.atRisk], [`renewals_at_risk_${w.days}d_band_critical`, w.critical]]),
       ];
   }
 }

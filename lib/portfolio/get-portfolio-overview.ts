@@ -69,7 +69,8 @@ export interface PortfolioOverview {
   /** All eight components, largest summed lever first (ties in framework order). */
   levers: RankedLever[];
   /** Accounts at risk or critical renewing within 30 / 60 / 90 days: count and ARR. */
-  renewalWindows: { days: RenewalWindow; accounts: number; arr: number }[];
+  /** At-risk and critical accounts renewing within each window (and their ARR), with each band's share. */
+  renewalWindows: { days: RenewalWindow; accounts: number; arr: number; atRisk: number; critical: number }[];
   /** Those renewing within 90 days, soonest first (at most `renewalLimit`). */
   renewals: RenewalAtRisk[];
   /** Latest vs previous submitted score, top 5 up and top 5 down. */
@@ -93,13 +94,21 @@ const atRiskRenewingWithin = (now: Date, days: number) =>
 const noRenewalsAtRisk = (filters: PortfolioFilters) =>
   filters.band !== undefined && filters.band !== 'at_risk' && filters.band !== 'critical';
 
-/** The renewal windows' counts and ARR over rows `(band, renewal_date, arr, accounts)` (see rollupSummarySql). */
-function renewalWindowColumns(now: Date): Prisma.Sql[] {
-  return PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
-    const inWindow = atRiskRenewingWithin(now, days);
-    return Prisma.sql`coalesce(sum(accounts) FILTER (WHERE ${inWindow}), 0)::int AS ${Prisma.raw(`"renewals_${days}"`)},
-                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
-  });
+/**
+ * Each renewal window's accounts and ARR, and its accounts per band, over rows with `band`, `accounts` and `arr`
+ * columns; `inWindow(days)` says whether a row is at risk or critical and renews within the window.
+ */
+function renewalWindowColumns(inWindow: (days: RenewalWindow) => Prisma.Sql): Prisma.Sql {
+  return Prisma.join(
+    PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
+      const name = (suffix: string) => Prisma.raw(`"renewals_${days}${suffix}"`);
+      return Prisma.sql`coalesce(sum(accounts) FILTER (WHERE ${inWindow(days)}), 0)::int AS ${name('')},
+                        coalesce(sum(arr) FILTER (WHERE ${inWindow(days)}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)},
+                        coalesce(sum(accounts) FILTER (WHERE ${inWindow(days)} AND band = 'at_risk'), 0)::int AS ${name('_at_risk')},
+                        coalesce(sum(accounts) FILTER (WHERE ${inWindow(days)} AND band = 'critical'), 0)::int AS ${name('_critical')}`;
+    }),
+    ', ',
+  );
 }
 
 /**
@@ -133,11 +142,6 @@ function groupSummaryColumns(): Prisma.Sql {
 function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters): Prisma.Sql {
   const now = scope.now ?? new Date();
   const today = todaySql(now);
-  const renewalColumns = PORTFOLIO_RENEWAL_WINDOWS.map((days) => {
-    const inWindow = Prisma.sql`band IN ('at_risk', 'critical') AND renewal_window <= ${days}::int`;
-    return Prisma.sql`coalesce(sum(accounts) FILTER (WHERE ${inWindow}), 0)::int AS ${Prisma.raw(`"renewals_${days}"`)},
-                      coalesce(sum(arr) FILTER (WHERE ${inWindow}), 0) AS ${Prisma.raw(`"renewal_arr_${days}"`)}`;
-  });
   // Each account's smallest renewal window it falls in (NULL: none), as atRiskRenewingWithin counts them.
   const windows = PORTFOLIO_RENEWAL_WINDOWS.map((days) => Prisma.sql`WHEN renewal_date <= ${today} + ${days}::int THEN ${days}::int`);
   return Prisma.sql`
@@ -150,7 +154,7 @@ function summaryOfAccountsSql(scope: PortfolioScope, filters: PortfolioFilters):
     )
     SELECT ${groupSummaryColumns()},
            coalesce(sum(accounts) FILTER (WHERE stale), 0)::int AS stale,
-           ${Prisma.join(renewalColumns, ', ')}
+           ${renewalWindowColumns((days) => Prisma.sql`band IN ('at_risk', 'critical') AND renewal_window <= ${days}::int`)}
       FROM g`;
 }
 
@@ -181,7 +185,7 @@ function rollupSummarySql(now: Date, parts: { ctes: Prisma.Sql; renewing: Prisma
     WITH ${parts.ctes},
     renewing AS (${parts.renewing}),
     sums AS (SELECT ${groupSummaryColumns()} FROM (${parts.sums}) g),
-    renewals AS (SELECT ${Prisma.join(renewalWindowColumns(now), ', ')} FROM renewing)
+    renewals AS (SELECT ${renewalWindowColumns((days) => atRiskRenewingWithin(now, days))} FROM renewing)
     SELECT sums.*, (${parts.staleCount})::int AS stale, renewals.*
       FROM sums CROSS JOIN renewals`;
 }
@@ -340,7 +344,13 @@ export async function getPortfolioOverview(tx: Tx, scope: PortfolioScope, filter
     arrByBand: record('arr'),
     components,
     levers: rankLevers(components),
-    renewalWindows: PORTFOLIO_RENEWAL_WINDOWS.map((days) => ({ days, accounts: num(`renewals_${days}`), arr: num(`renewal_arr_${days}`) })),
+    renewalWindows: PORTFOLIO_RENEWAL_WINDOWS.map((days) => ({
+      days,
+      accounts: num(`renewals_${days}`),
+      arr: num(`renewal_arr_${days}`),
+      atRisk: num(`renewals_${days}_at_risk`),
+      critical: num(`renewals_${days}_critical`),
+    })),
     renewals,
     movers,
     trend,

@@ -105,3 +105,22 @@ const pageParamSchema = z.preprocess(first, z.coerce.number().int().min(1).max(1
 export function parsePageParam(raw: RawParams): number {
   return pageParamSchema.parse(toRecord(raw).page);
 }
+
+/**
+ * The overview's renewal windows as the page shows them, each count with the drill-down that lists exactly its
+ * accounts (renewal window + band): windows no longer than a renewal filter (a longer one counts the same accounts,
+ * and its drill-down would list more), and only the filtered band's link when a band is filtered.
+ */
+export function renewalWindowLinks<W extends { days: RenewalWindow; atRisk: number; critical: number }>(
+  windows: W[],
+  filters: PortfolioFilters,
+): (W & { links: { band: 'at_risk' | 'critical'; accounts: number }[] })[] {
+  return windows
+    .filter((w) => filters.renewal === undefined || w.days <= filters.renewal)
+    .map((w) => ({
+      ...w,
+      links: (['at_risk', 'critical'] as const)
+        .filter((band) => filters.band === undefined || filters.band === band)
+        .map((band) => ({ band, accounts: band === 'at_risk' ? w.atRisk : w.critical })),
+    }));
+}

@@ -26,7 +26,7 @@ import { getPortfolioOverview, listMovers, listRenewalsAtRisk } from '@/lib/port
 import { trendWindowStart } from '@/lib/portfolio/get-portfolio-trend';
 import { getTeamView } from '@/lib/portfolio/get-team-view';
 import { listPortfolioAccounts } from '@/lib/portfolio/list-portfolio-accounts';
-import { parsePortfolioFilters, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
+import { parsePortfolioFilters, renewalWindowLinks, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { arrRollupRange, filtersSelectRenewalDays } from '@/lib/portfolio/portfolio-rollups';
 import type { PortfolioScope } from '@/lib/portfolio/portfolio-scope';
 import { loadScoringConfiguration } from '@/lib/scoring-config/load-scoring-configuration';
@@ -197,6 +197,19 @@ async function expectOverviewMatches(ref: Reference, scope: PortfolioScope, filt
     });
     expect(window.accounts, `${label} renewals ${window.days}`).toBe(inWindow.length);
     near(window.arr, inWindow.reduce((sum, a) => sum + (a.entry.arr ?? 0), 0), `${label} renewal arr ${window.days}`);
+    // Each band's share: what the window's two drill-down links (renewal window + band) list.
+    for (const [band, count] of [['at_risk', window.atRisk], ['critical', window.critical]] as const) {
+      const inBand = inWindow.filter(({ entry }) => bandFor(entry.latest!.score, ref.thresholds) === band);
+      expect(count, `${label} renewals ${window.days} ${band}`).toBe(inBand.length);
+    }
+  }
+  // Every count the page shows links to a drill-down listing exactly that many accounts.
+  for (const window of renewalWindowLinks(actual.renewalWindows, filters)) {
+    for (const link of window.links) {
+      const drill = await run(scope.organizationId, scope.userId, (tx) =>
+        listPortfolioAccounts(tx, scope, { ...filters, renewal: window.days, band: link.band }, null));
+      expect(drill.total, `${label} drill-down of renewals ${window.days} ${link.band}`).toBe(link.accounts);
+    }
   }
   const allRenewals = await run(scope.organizationId, scope.userId, (tx) => listRenewalsAtRisk(tx, scope, filters));
   expect(allRenewals.length).toBe(actual.renewalWindows.find((w) => w.days === 90)!.accounts);
