@@ -26,6 +26,17 @@ export default defineConfig([
     },
   },
   {
+    // Links never prefetch: components/ui/link.tsx says why.
+    files: ['app/**', 'components/**'],
+    ignores: ['components/ui/link.tsx'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'next/link', message: "Import Link from '@/components/ui/link' (no prefetching)." }] },
+      ],
+    },
+  },
+  {
     // The scoring library runs in the browser and on the server alike: it must stay pure.
     files: ['lib/scoring/**', 'lib/framework/**'],
     ignores: ['**/*.test.ts'],

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { DSCE_V1 } from '@/lib/framework';
 import { BandBadge, type Band } from '@/components/ui/band-badge';
 import { ButtonLink } from '@/components/ui/button';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { BandBadge } from '@/components/ui/band-badge';
 import type { AccountOverview } from '@/lib/assessments/get-account-overview';
 import { formatScore } from '@/lib/scoring';

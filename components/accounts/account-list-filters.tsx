@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { buttonClasses } from '@/components/ui/button';
 import { BAND_LABELS } from '@/components/ui/band-badge';
 import { ACCOUNT_BANDS, ACCOUNTS_PAGE_SIZE, DEFAULT_DIRECTION, RENEWAL_WINDOWS, type AccountListParams } from '@/lib/accounts/account-list-params';

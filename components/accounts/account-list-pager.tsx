@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { buttonClasses } from '@/components/ui/button';
 import { ACCOUNT_PAGE_SIZES, accountListSearch, type AccountListParams } from '@/lib/accounts/account-list-params';
 

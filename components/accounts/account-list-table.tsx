@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { cn } from '@/components/ui/cn';
 import { accountListSearch, DEFAULT_DIRECTION, type AccountListParams, type AccountSort } from '@/lib/accounts/account-list-params';
 import type { AccountListRow } from '@/lib/accounts/list-accounts';

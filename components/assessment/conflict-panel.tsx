@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Button } from '@/components/ui/button';
 import type { ServerDraft } from '@/lib/assessments/assessment-errors';
 import type { Answers, Notes } from '@/lib/assessments/assessment-input';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { cn } from '@/components/ui/cn';
 import { COMPONENT_SLUGS } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';

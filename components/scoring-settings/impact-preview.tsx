@@ -1,6 +1,6 @@
 'use client';
 
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, XAxis, YAxis } from 'recharts';
 import { ChartTable } from '@/components/charts/chart-table';
 import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { can } from '@/lib/auth/permissions';
 import type { ReactNode } from 'react';
 import { Wordmark } from '@/components/ui/wordmark';

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { Chevron } from './chevron';
 import { Popover, popoverItemClasses } from './popover';
 import { cn } from '@/components/ui/cn';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { redirect } from 'next/navigation';
 import { SignUpForm } from '@/components/auth/sign-up-form';
 import { getCurrentUser } from '@/lib/auth/current-user';

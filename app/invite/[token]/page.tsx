@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import type { ReactNode } from 'react';
 import { AcceptAsNewUserForm } from '@/components/invitations/accept-as-new-user-form';
 import { InvitationSignInForm } from '@/components/invitations/invitation-sign-in-form';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { AccountScoreSummary } from '@/components/account/account-score-summary';
 import { AssessmentHistoryTable } from '@/components/account/assessment-history-table';

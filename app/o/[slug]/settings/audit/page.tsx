@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AuditFilterForm } from '@/components/audit/audit-filter-form';
 import { AuditLogTable } from '@/components/audit/audit-log-table';
 import { FormMessage } from '@/components/ui/form-message';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { InviteMemberForm } from '@/components/members/invite-member-form';
 import { MembersTable } from '@/components/members/members-table';
 import { PendingInvitationsTable } from '@/components/members/pending-invitations-table';

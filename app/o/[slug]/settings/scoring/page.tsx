@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { ReviewIntervalForm } from '@/components/scoring-settings/review-interval-form';
 import { ScoringSettingsEditor } from '@/components/scoring-settings/scoring-settings-editor';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { AddTaxonomyEntryForm } from '@/components/taxonomy/add-taxonomy-entry-form';
 import { TaxonomyTable } from '@/components/taxonomy/taxonomy-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

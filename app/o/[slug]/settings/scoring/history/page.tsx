@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { RestoreVersionButton } from '@/components/scoring-settings/restore-version-button';
 import { VersionDiffTable } from '@/components/scoring-settings/version-diff-table';
 import { Card, CardBody, CardHeader } from '@/components/ui/card';

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import Link from 'next/link';
+import Link from '@/components/ui/link';
 import { notFound } from 'next/navigation';
 import { AssessmentForm } from '@/components/assessment/assessment-form';
 import { AssessmentReadOnly } from '@/components/assessment/assessment-read-only';
