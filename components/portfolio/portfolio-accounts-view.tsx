@@ -2,7 +2,7 @@ import { BandBadge } from '@/components/ui/band-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ComponentSlug } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
-import type { PortfolioAccountList } from '@/lib/portfolio/list-portfolio-accounts';
+import type { DrillDownAssessment, PortfolioAccountList } from '@/lib/portfolio/list-portfolio-accounts';
 import { portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, rowHeaderClasses, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatDay, formatMoney, formatPoints } from './format';
@@ -13,21 +13,31 @@ export function PortfolioAccountsView({
   list,
   filters,
   component,
+  assessment = null,
 }: {
   slug: string;
   list: PortfolioAccountList;
   filters: PortfolioFilters;
   component: ComponentSlug | null;
+  assessment?: DrillDownAssessment | null;
 }) {
   if (list.total === 0) {
     return <EmptyState title="No accounts match these filters" body={<p>Widen or clear the filters above.</p>} />;
   }
   const name = component ? COMPONENT_NAMES[component] : null;
+  const focus = { component: component ?? undefined, assessment: assessment ?? undefined };
+  const title = name
+    ? `Accounts behind ${name}`
+    : assessment === 'stale'
+      ? 'Accounts with a stale assessment'
+      : assessment === 'never'
+        ? 'Accounts never assessed'
+        : 'Accounts behind this figure';
   return (
     <ChartCard
-      title={name ? `Accounts behind ${name}` : 'Accounts behind this figure'}
+      title={title}
       description={`${list.total.toLocaleString('en')} account${list.total === 1 ? '' : 's'}; ${name ? `largest ${name} gap first` : 'lowest score first, never assessed at the top'}.${list.total > list.pageSize ? ` ${list.pageSize} per page; the CSV has all of them.` : ''}`}
-      csvHref={portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset: 'accounts', component: component ?? undefined })}
+      csvHref={portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset: 'accounts', ...focus })}
       table={
         <>
           <table className={tableClasses}>
@@ -78,7 +88,7 @@ export function PortfolioAccountsView({
               pageSize={list.pageSize}
               total={list.total}
               pageHref={(page) =>
-                portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { component: component ?? undefined, page: page > 1 ? String(page) : undefined })
+                portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { ...focus, page: page > 1 ? String(page) : undefined })
               }
             />
           ) : null}

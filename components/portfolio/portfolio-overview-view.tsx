@@ -2,6 +2,7 @@ import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
 import { Card } from '@/components/ui/card';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { PortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
+import type { DrillDownAssessment } from '@/lib/portfolio/list-portfolio-accounts';
 import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, renewalWindowLinks, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatCount, formatDay, formatDaysAhead, formatMoney, formatPoints, formatSigned } from './format';
@@ -16,6 +17,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
   const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
     portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
   const account = (accountId: string) => `/o/${slug}/accounts/${accountId}`;
+  const drillState = (assessment: DrillDownAssessment) => portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { assessment });
   // Drill-down links are plain <a> (no next/link client reference, props and viewport prefetch per link).
   const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
   const components = overview.components.map((c) => ({ ...c, name: COMPONENT_NAMES[c.slug] }));
@@ -28,8 +30,8 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
         <Kpi label="Portfolio score (mean)" value={formatPoints(overview.meanScore)} href={csv('summary')} />
         <Kpi label="ARR-weighted score" value={formatPoints(overview.arrWeightedScore)} />
         <Kpi label="Accounts assessed" value={`${formatCount(overview.assessed)} of ${formatCount(overview.accounts)}`} />
-        <Kpi label="Never assessed" value={formatCount(overview.neverAssessed)} />
-        <Kpi label="Stale assessments" value={formatCount(overview.stale)} />
+        <Kpi label="Never assessed" value={formatCount(overview.neverAssessed)} list={overview.neverAssessed > 0 ? drillState('never') : undefined} />
+        <Kpi label="Stale assessments" value={formatCount(overview.stale)} list={overview.stale > 0 ? drillState('stale') : undefined} />
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -191,12 +193,13 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
   );
 }
 
-function Kpi({ label, value, href }: { label: string; value: string; href?: string }) {
+function Kpi({ label, value, href, list }: { label: string; value: string; href?: string; list?: string }) {
   return (
     <Card className="px-4 py-3">
       <dt className="text-xs font-medium text-ink-muted">{label}</dt>
       <dd className="mt-1 text-2xl font-semibold tabular-nums text-ink">{value}</dd>
       {href ? <a href={href} download className="text-xs text-brand-700 hover:underline">Export summary CSV</a> : null}
+      {list ? <a href={list} className="text-xs text-brand-700 hover:underline" aria-label={`List the accounts: ${label.toLowerCase()}`}>List the accounts</a> : null}
     </Card>
   );
 }

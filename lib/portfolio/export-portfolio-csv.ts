@@ -6,7 +6,7 @@ import { COMPONENT_NAMES } from './component-names';
 import { getPortfolioHeatmap } from './get-portfolio-heatmap';
 import { getPortfolioOverview, listMovers, listRenewalsAtRisk } from './get-portfolio-overview';
 import { getTeamView } from './get-team-view';
-import { isComponentSlug, listPortfolioAccounts } from './list-portfolio-accounts';
+import { listPortfolioAccounts, parseDrillDownFocus } from './list-portfolio-accounts';
 import { PORTFOLIO_BANDS, parseHeatmapParams, parsePortfolioFilters } from './portfolio-filters';
 import type { PortfolioScope } from './portfolio-scope';
 
@@ -83,9 +83,9 @@ async function datasetRows(
       ];
     }
     case 'accounts': {
-      const raw = search.get('component');
-      const component = isComponentSlug(raw) ? raw : null;
-      const { rows } = await listPortfolioAccounts(tx, scope, filters, component, 'all');
+      const focus = parseDrillDownFocus((name) => search.get(name));
+      const component = focus.component;
+      const { rows } = await listPortfolioAccounts(tx, scope, filters, focus, 'all');
       return [
         ['account', 'owner', 'segment', 'stage', 'arr', 'renewal_date', 'score', 'band', 'submitted_at', 'stale',
           ...(component ? [`${component}_current`, `${component}_target`] : [])],

@@ -29,6 +29,16 @@ export interface PortfolioAccountRow {
 
 export const DRILL_DOWN_PAGE_SIZE = 100;
 
+/** Accounts whose latest assessment is stale, or that were never assessed (the overview's two counts). */
+export const DRILL_DOWN_ASSESSMENTS = ['stale', 'never'] as const;
+export type DrillDownAssessment = (typeof DRILL_DOWN_ASSESSMENTS)[number];
+
+/** What a drill-down lists besides the filters: one component's gap, or one assessment state (or neither). */
+export interface DrillDownFocus {
+  component?: ComponentSlug | null;
+  assessment?: DrillDownAssessment | null;
+}
+
 export interface PortfolioAccountList {
   rows: PortfolioAccountRow[];
   total: number;
@@ -45,20 +55,21 @@ export async function listPortfolioAccounts(
   tx: Tx,
   scope: PortfolioScope,
   filters: PortfolioFilters,
-  component: ComponentSlug | null,
+  focus: DrillDownFocus,
   pages: { page: number; pageSize?: number } | 'all' = { page: 1 },
 ): Promise<PortfolioAccountList> {
   if (pages === 'all') {
-    const rows = await selectAccounts(tx, scope, filters, component, Prisma.empty);
+    const rows = await selectAccounts(tx, scope, filters, focus, Prisma.empty);
     return { rows: withoutTotal(rows), total: rows.length, page: 1, pageSize: Math.max(rows.length, 1) };
   }
   const pageSize = pages.pageSize ?? DRILL_DOWN_PAGE_SIZE;
   const { rows, page } = await readClampedPage(
     pages.page,
     pageSize,
-    (page) => selectAccounts(tx, scope, filters, component, Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
+    (page) => selectAccounts(tx, scope, filters, focus, Prisma.sql`LIMIT ${pageSize} OFFSET ${(page - 1) * pageSize}`),
     async () => {
-      const [counted] = await tx.$queryRaw<{ total: number }[]>`WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS total FROM f`;
+      const [counted] = await tx.$queryRaw<{ total: number }[]>`
+        WITH ${filteredAccountsCte(scope, filters)} SELECT count(*)::int AS total FROM f WHERE ${assessmentCondition(focus.assessment)}`;
       return counted?.total ?? 0;
     },
   );
@@ -72,11 +83,18 @@ function withoutTotal(rows: (PortfolioAccountRow & { total?: number })[]): Portf
   return rows;
 }
 
+/** The accounts CTE rows `f` in an assessment state: stale as the overview counts them, or never assessed. */
+function assessmentCondition(assessment: DrillDownAssessment | null | undefined): Prisma.Sql {
+  if (assessment === 'stale') return Prisma.sql`f.stale`;
+  if (assessment === 'never') return Prisma.sql`f.score IS NULL`;
+  return Prisma.sql`true`;
+}
+
 async function selectAccounts(
   tx: Tx,
   scope: PortfolioScope,
   filters: PortfolioFilters,
-  component: ComponentSlug | null,
+  { component = null, assessment = null }: DrillDownFocus,
   limit: Prisma.Sql,
 ): Promise<(PortfolioAccountRow & { total: number })[]> {
   const current = component ? Prisma.sql`f.${col('current', component)}` : Prisma.sql`NULL::float8`;
@@ -96,6 +114,7 @@ async function selectAccounts(
              f.score, f.band, f.submitted_at AS "submittedAt", coalesce(f.stale, false) AS stale,
              ${current} AS "componentCurrent", ${target} AS "componentTarget", count(*) OVER ()::int AS total
         FROM f
+       WHERE ${assessmentCondition(assessment)}
     )
     SELECT p.id, p.name, u.name AS owner, s.name AS segment, js.name AS stage, p.arr, p."renewalDate", p.score, p.band,
            p."submittedAt", p.stale, p."componentCurrent", p."componentTarget", p.total
@@ -109,3 +128,13 @@ async function selectAccounts(
 
 export const isComponentSlug = (value: unknown): value is ComponentSlug =>
   typeof value === 'string' && (COMPONENT_SLUGS as readonly string[]).includes(value);
+
+/** The drill-down's focus from URL parameters (`component`, `assessment`); anything else is ignored. */
+export function parseDrillDownFocus(get: (name: string) => string | null | undefined): { component: ComponentSlug | null; assessment: DrillDownAssessment | null } {
+  const component = get('component');
+  const assessment = get('assessment');
+  return {
+    component: isComponentSlug(component) ? component : null,
+    assessment: (DRILL_DOWN_ASSESSMENTS as readonly unknown[]).includes(assessment) ? (assessment as DrillDownAssessment) : null,
+  };
+}

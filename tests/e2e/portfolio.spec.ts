@@ -30,6 +30,12 @@ test('a leader reads the overview, filters by segment, drills into a heatmap cel
   const moversCard = page.locator('div').filter({ has: page.getByRole('heading', { name: 'Biggest movers' }) }).filter({ has: page.locator('tbody') }).last();
   const mover = moversCard.locator('tbody a').first();
   await expect(mover).toHaveAttribute('href', new RegExp(`^/o/${slug}/accounts/[0-9a-f-]{36}$`));
+  // The stale count lists its accounts (the demo book has stale assessments).
+  const staleCount = Number((await page.locator('dt', { hasText: 'Stale assessments' }).locator('xpath=following-sibling::dd[1]').textContent())!.replace(/,/g, ''));
+  await page.getByRole('link', { name: 'List the accounts: stale assessments' }).click();
+  await expect(page.getByRole('heading', { name: 'Accounts with a stale assessment' })).toBeVisible();
+  await expect(page.getByText(new RegExp(`^${staleCount.toLocaleString('en')} accounts?;`))).toBeVisible();
+  await page.goBack();
 
   // Filter by segment: the URL carries it (a shareable link).
   const segment = page.getByLabel('Segment');

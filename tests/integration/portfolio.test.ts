@@ -203,11 +203,18 @@ async function expectOverviewMatches(ref: Reference, scope: PortfolioScope, filt
       expect(count, `${label} renewals ${window.days} ${band}`).toBe(inBand.length);
     }
   }
-  // Every count the page shows links to a drill-down listing exactly that many accounts.
+  // Every count the page shows links to a drill-down listing exactly that many accounts: stale, never assessed…
+  for (const [assessment, count] of [['stale', actual.stale], ['never', actual.neverAssessed]] as const) {
+    const drill = await run(scope.organizationId, scope.userId, (tx) => listPortfolioAccounts(tx, scope, filters, { assessment }));
+    expect(drill.total, `${label} drill-down of ${assessment} accounts`).toBe(count);
+    if (assessment === 'never') expect(drill.rows.every((row) => row.score === null), `${label} never assessed rows`).toBe(true);
+    else expect(drill.rows.every((row) => row.stale), `${label} stale rows`).toBe(true);
+  }
+  // …and the renewals at risk of each window and band.
   for (const window of renewalWindowLinks(actual.renewalWindows, filters)) {
     for (const link of window.links) {
       const drill = await run(scope.organizationId, scope.userId, (tx) =>
-        listPortfolioAccounts(tx, scope, { ...filters, renewal: window.days, band: link.band }, null));
+        listPortfolioAccounts(tx, scope, { ...filters, renewal: window.days, band: link.band }, {}));
       expect(drill.total, `${label} drill-down of renewals ${window.days} ${link.band}`).toBe(link.accounts);
     }
   }
@@ -505,7 +512,7 @@ describe('portfolio on the demo organisation', () => {
       const heatmap = await run(orgId, csm, (tx) => getPortfolioHeatmap(tx, scope, filters, { by: 'account', sort: 'label', dir: 'asc' }));
       const ownIds = new Set(ref.accounts.filter((a) => a.entry.ownerId === csm).map((a) => a.entry.accountId));
       expect(heatmap.rows.every((row) => ownIds.has(row.key!))).toBe(true);
-      const drill = await run(orgId, csm, (tx) => listPortfolioAccounts(tx, scope, filters, 'adoption'));
+      const drill = await run(orgId, csm, (tx) => listPortfolioAccounts(tx, scope, filters, { component: 'adoption' }));
       expect(drill.total).toBe(own);
       expect(drill.rows.every((row) => ownIds.has(row.id))).toBe(true);
     }
@@ -515,7 +522,7 @@ describe('portfolio on the demo organisation', () => {
     const heatmap = await run(orgId, leaderId, (tx) => getPortfolioHeatmap(tx, leader, {}, { by: 'segment', sort: 'label', dir: 'asc' }));
     for (const row of heatmap.rows) {
       const filters = parsePortfolioFilters({ segment: row.key ?? 'none' });
-      const drill = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, filters, 'outcomes', 'all'));
+      const drill = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, filters, { component: 'outcomes' }, 'all'));
       expect(drill.total).toBe(row.accounts);
       const included = drill.rows.filter((r) => r.componentCurrent !== null);
       near(included.reduce((s, r) => s + r.componentCurrent!, 0) / included.length, row.cells.find((c) => c.slug === 'outcomes')!.meanCurrent, 'drill mean');
@@ -525,18 +532,18 @@ describe('portfolio on the demo organisation', () => {
   it('pages the drill-down in the export’s order, a page past the end showing the last one', async () => {
     // By a component's gap, and by score with never-assessed accounts first.
     for (const component of ['adoption', null] as const) {
-      const all = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, 'all'));
+      const all = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, { component }, 'all'));
       const pageSize = 7;
       const pageCount = Math.ceil(all.total / pageSize);
       expect(pageCount).toBeGreaterThan(2);
       const pages = [];
       for (let page = 1; page <= pageCount; page += 1) {
-        const list = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, { page, pageSize }));
+        const list = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, { component }, { page, pageSize }));
         expect(list).toMatchObject({ page, pageSize, total: all.total });
         pages.push(...list.rows.map((row) => row.id));
       }
       expect(pages).toEqual(all.rows.map((row) => row.id));
-      const past = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, component, { page: pageCount + 5, pageSize }));
+      const past = await run(orgId, leaderId, (tx) => listPortfolioAccounts(tx, leader, {}, { component }, { page: pageCount + 5, pageSize }));
       expect(past.page).toBe(pageCount);
       expect(past.rows.map((row) => row.id)).toEqual(all.rows.slice((pageCount - 1) * pageSize).map((row) => row.id));
     }
