@@ -17,6 +17,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
   const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
     portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
   const account = (accountId: string) => `/o/${slug}/accounts/${accountId}`;
+  const renewalWindows = renewalWindowLinks(overview.renewalWindows, filters);
   const drillState = (assessment: DrillDownAssessment) => portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { assessment });
   // Drill-down links are plain <a> (no next/link client reference, props and viewport prefetch per link).
   const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
@@ -129,9 +130,10 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
           csvHref={csv('renewals')}
           table={
             <>
-              {/* Each count links to exactly its accounts: the drill-down lists one band of one window. */}
-              <ul className="mb-3 flex flex-col gap-1 text-sm">
-                {renewalWindowLinks(overview.renewalWindows, filters).map((w) => (
+              {/* Each count links to exactly its accounts: the drill-down lists one band of one window. None under
+                  a band filter that leaves no band at risk (engaged, desired state). */}
+              {renewalWindows[0]?.links.length ? <ul className="mb-3 flex flex-col gap-1 text-sm">
+                {renewalWindows.map((w) => (
                   <li key={w.days}>
                     <span className="font-medium text-ink">{formatCount(w.accounts)} in {w.days} days</span>{' '}
                     <span className="text-ink-muted">({formatMoney(w.arr)})</span>
@@ -143,7 +145,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                     ))}
                   </li>
                 ))}
-              </ul>
+              </ul> : null}
               {overview.renewals.length === 0 ? (
                 <p className="text-sm text-ink-muted">No at-risk or critical account renews in the next 90 days.</p>
               ) : (
