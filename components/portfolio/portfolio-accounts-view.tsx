@@ -36,7 +36,7 @@ export function PortfolioAccountsView({
   return (
     <ChartCard
       title={title}
-      description={`${list.total.toLocaleString('en')} account${list.total === 1 ? '' : 's'}; ${name ? `largest ${name} gap first` : 'lowest score first, never assessed at the top'}.${list.total > list.pageSize ? ` ${list.pageSize} per page; the CSV has all of them.` : ''}`}
+      description={`${list.total.toLocaleString('en')} account${list.total === 1 ? '' : 's'}; ${name ? `largest ${name} gap first` : assessment === 'never' ? 'by name' : assessment === 'stale' ? 'lowest score first' : 'lowest score first, never assessed at the top'}.${list.total > list.pageSize ? ` ${list.pageSize} per page; the CSV has all of them.` : ''}`}
       csvHref={portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset: 'accounts', ...focus })}
       table={
         <>
