@@ -68,7 +68,6 @@ export interface PortfolioOverview {
   components: PortfolioComponentFigures[];
   /** All eight components, largest summed lever first (ties in framework order). */
   levers: RankedLever[];
-  /** Accounts at risk or critical renewing within 30 / 60 / 90 days: count and ARR. */
   /** At-risk and critical accounts renewing within each window (and their ARR), with each band's share. */
   renewalWindows: { days: RenewalWindow; accounts: number; arr: number; atRisk: number; critical: number }[];
   /** Those renewing within 90 days, soonest first (at most `renewalLimit`). */
@@ -169,7 +168,7 @@ function summaryOfRollupsSql(scope: PortfolioScope, filters: PortfolioFilters, r
   return rollupSummarySql(now, {
     ctes: filteredAccountsCte(scope, filters, { name: 'stale', where: staleBeforeSql(now, reviewIntervalDays) }),
     renewing: filtersSelectBands(scope, filters)
-      ? renewingFromRollups(scope, filters, Prisma.sql`r.renewal_date BETWEEN ${todaySql(now)} AND ${todaySql(now)} + 90`)
+      ? renewingFromRollups(scope, filters, renewingWithin90(filters, now))
       : renewingAccounts(Prisma.sql`${rollupConditions(scope, filters, 'r')} AND ${renewingWithin90(filters, now)}`),
     sums: Prisma.sql`SELECT * FROM portfolio_group_score g WHERE ${rollupConditions(scope, filters, 'g')}`,
     staleCount: Prisma.sql`SELECT count(*) FROM stale`,
