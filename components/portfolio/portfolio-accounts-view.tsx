@@ -2,7 +2,7 @@ import { BandBadge } from '@/components/ui/band-badge';
 import { EmptyState } from '@/components/ui/empty-state';
 import type { ComponentSlug } from '@/lib/framework';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
-import type { DrillDownAssessment, PortfolioAccountList } from '@/lib/portfolio/list-portfolio-accounts';
+import { drillDownParams, type DrillDownAssessment, type PortfolioAccountList } from '@/lib/portfolio/list-portfolio-accounts';
 import { portfolioHref, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, rowHeaderClasses, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatDay, formatMoney, formatPoints } from './format';
@@ -25,7 +25,7 @@ export function PortfolioAccountsView({
     return <EmptyState title="No accounts match these filters" body={<p>Widen or clear the filters above.</p>} />;
   }
   const name = component ? COMPONENT_NAMES[component] : null;
-  const focus = { component: component ?? undefined, assessment: assessment ?? undefined };
+  const focus = drillDownParams({ component, assessment });
   const title = name
     ? `Accounts behind ${name}`
     : assessment === 'stale'

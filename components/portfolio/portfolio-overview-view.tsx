@@ -2,7 +2,7 @@ import { BAND_LABELS, BandBadge } from '@/components/ui/band-badge';
 import { Card } from '@/components/ui/card';
 import { COMPONENT_NAMES } from '@/lib/portfolio/component-names';
 import type { PortfolioOverview } from '@/lib/portfolio/get-portfolio-overview';
-import type { DrillDownAssessment } from '@/lib/portfolio/list-portfolio-accounts';
+import { drillDownParams, type DrillDownFocus } from '@/lib/portfolio/list-portfolio-accounts';
 import { PORTFOLIO_BANDS, hasPortfolioFilters, portfolioHref, renewalWindowLinks, type PortfolioFilters } from '@/lib/portfolio/portfolio-filters';
 import { ChartCard, tableClasses, tdClasses, thClasses } from './chart-card';
 import { formatCount, formatDay, formatDaysAhead, formatMoney, formatPoints, formatSigned } from './format';
@@ -14,11 +14,10 @@ const linkClasses = 'plink';
 export function PortfolioOverviewView({ slug, overview, filters }: { slug: string; overview: PortfolioOverview; filters: PortfolioFilters }) {
   if (overview.assessed === 0) return <PortfolioEmpty slug={slug} filtered={hasPortfolioFilters(filters)} />;
   const csv = (dataset: string) => portfolioHref(`/api/o/${slug}/portfolio/export`, filters, { dataset });
-  const drill = (overrides: Partial<PortfolioFilters>, component?: string) =>
-    portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, { component });
+  const drill = (overrides: Partial<PortfolioFilters>, focus: DrillDownFocus = {}) =>
+    portfolioHref(`/o/${slug}/portfolio/accounts`, { ...filters, ...overrides }, drillDownParams(focus));
   const account = (accountId: string) => `/o/${slug}/accounts/${accountId}`;
   const renewalWindows = renewalWindowLinks(overview.renewalWindows, filters);
-  const drillState = (assessment: DrillDownAssessment) => portfolioHref(`/o/${slug}/portfolio/accounts`, filters, { assessment });
   // Drill-down links are plain <a> (no next/link client reference, props and viewport prefetch per link).
   const bands = PORTFOLIO_BANDS.map((band) => ({ band, label: BAND_LABELS[band], accounts: overview.bandCounts[band], arr: overview.arrByBand[band] }));
   const components = overview.components.map((c) => ({ ...c, name: COMPONENT_NAMES[c.slug] }));
@@ -31,8 +30,8 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
         <Kpi label="Portfolio score (mean)" value={formatPoints(overview.meanScore)} href={csv('summary')} />
         <Kpi label="ARR-weighted score" value={formatPoints(overview.arrWeightedScore)} />
         <Kpi label="Accounts assessed" value={`${formatCount(overview.assessed)} of ${formatCount(overview.accounts)}`} />
-        <Kpi label="Never assessed" value={formatCount(overview.neverAssessed)} list={overview.neverAssessed > 0 ? drillState('never') : undefined} />
-        <Kpi label="Stale assessments" value={formatCount(overview.stale)} list={overview.stale > 0 ? drillState('stale') : undefined} />
+        <Kpi label="Never assessed" value={formatCount(overview.neverAssessed)} list={overview.neverAssessed > 0 ? drill({}, { assessment: 'never' }) : undefined} />
+        <Kpi label="Stale assessments" value={formatCount(overview.stale)} list={overview.stale > 0 ? drill({}, { assessment: 'stale' }) : undefined} />
       </dl>
 
       <div className="grid gap-6 lg:grid-cols-2">
@@ -90,7 +89,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
                 {overview.levers.map((l, i) => (
                   <tr key={l.slug}>
                     <td className={tdClasses}>{i + 1}</td>
-                    <td className={tdClasses}><a href={drill({}, l.slug)} className={linkClasses}>{COMPONENT_NAMES[l.slug]}</a></td>
+                    <td className={tdClasses}><a href={drill({}, { component: l.slug })} className={linkClasses}>{COMPONENT_NAMES[l.slug]}</a></td>
                     <td className={tdClasses}>{formatPoints(l.leverSum)}</td>
                   </tr>
                 ))}
@@ -111,7 +110,7 @@ export function PortfolioOverviewView({ slug, overview, filters }: { slug: strin
             <tbody>
               {components.map((c) => (
                 <tr key={c.slug}>
-                  <td className={tdClasses}><a href={drill({}, c.slug)} className={linkClasses}>{c.name}</a></td>
+                  <td className={tdClasses}><a href={drill({}, { component: c.slug })} className={linkClasses}>{c.name}</a></td>
                   <td className={tdClasses}>{formatPoints(c.meanCurrent)}</td>
                   <td className={tdClasses}>{formatPoints(c.meanGap)}</td>
                   <td className={tdClasses}>{formatPoints(c.leverSum)}</td>

@@ -129,6 +129,12 @@ async function selectAccounts(
 export const isComponentSlug = (value: unknown): value is ComponentSlug =>
   typeof value === 'string' && (COMPONENT_SLUGS as readonly string[]).includes(value);
 
+/** A focus as URL parameters (what parseDrillDownFocus reads back); unset parts are left out. */
+export const drillDownParams = ({ component, assessment }: DrillDownFocus) => ({
+  component: component ?? undefined,
+  assessment: assessment ?? undefined,
+});
+
 /** The drill-down's focus from URL parameters (`component`, `assessment`); anything else is ignored. */
 export function parseDrillDownFocus(get: (name: string) => string | null | undefined): { component: ComponentSlug | null; assessment: DrillDownAssessment | null } {
   const component = get('component');

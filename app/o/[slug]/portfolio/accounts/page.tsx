@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { PortfolioAccountsView } from '@/components/portfolio/portfolio-accounts-view';
 import { PortfolioFrame } from '@/components/portfolio/portfolio-frame';
-import { listPortfolioAccounts, parseDrillDownFocus } from '@/lib/portfolio/list-portfolio-accounts';
+import { drillDownParams, listPortfolioAccounts, parseDrillDownFocus } from '@/lib/portfolio/list-portfolio-accounts';
 import { parsePageParam } from '@/lib/portfolio/portfolio-filters';
 import { loadPortfolioPage } from '@/lib/portfolio/portfolio-page-context';
 
@@ -24,9 +24,8 @@ export default async function PortfolioAccountsPage(props: {
     params: { ...focus, page },
     compute: (tx, s, f) => listPortfolioAccounts(tx, s, f, focus, { page }),
   });
-  const extra = { component: focus.component ?? undefined, assessment: focus.assessment ?? undefined };
   return (
-    <PortfolioFrame slug={slug} tab="accounts" filters={filters} options={options} ownOnly={scope.ownOnly} extra={extra}>
+    <PortfolioFrame slug={slug} tab="accounts" filters={filters} options={options} ownOnly={scope.ownOnly} extra={drillDownParams(focus)}>
       <PortfolioAccountsView slug={slug} list={data} filters={filters} component={focus.component} assessment={focus.assessment} />
     </PortfolioFrame>
   );
